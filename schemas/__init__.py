@@ -1,0 +1,1 @@
+"""pandera schemas that every check of a Meldung runs."""

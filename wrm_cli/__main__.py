@@ -1,0 +1,3 @@
+from wrm_cli.cli import main
+
+main()

@@ -1,0 +1,104 @@
+"""The district's evaluation table, exactly as the Fachkonzept defines it. Pure pandas.
+
+- summe = (8)+(9)+(10)+(11), blanks as 0
+- fehlender_wohnraum = max((5), 0) − summe; empty when (8)–(11) are all blank
+- sorted by fehlender_wohnraum ascending, ties by name, empty ones last
+- Gesamt: column sums; its fehlender_wohnraum is Σ(5) − Σsumme (raw sum of (5))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from wrm_cli.bezirk import sortierschluessel
+from wrm_cli.felder import KAPAZITAETSFELDER, KOMMUNE, STAND
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# The columns of the table, in published order (after kommune and stand).
+ZAHLSPALTEN: tuple[str, ...] = (
+    "bisherige_zuweisungen",
+    "zu_erfuellen",
+    *KAPAZITAETSFELDER,
+    "summe",
+    "fehlender_wohnraum",
+)
+SPALTEN: tuple[str, ...] = (KOMMUNE, STAND, *ZAHLSPALTEN, "einschaetzung")
+KENNZAHLEN: tuple[str, ...] = (
+    "benoetigter_wohnraum",
+    "sofort_verfuegbar",
+    "in_aussicht",
+    "gesamtverfuegbarkeit",
+    "fehlender_wohnraum",
+)
+
+
+@dataclass
+class Auswertung:
+    zeilen: pd.DataFrame  # SPALTEN, in report order; numbers Int64, blanks <NA>
+    gesamt: dict[str, int]  # ZAHLSPALTEN
+    kennzahlen: dict[str, int]  # KENNZAHLEN
+
+    def datensaetze(self) -> list[dict[str, Any]]:
+        """The rows as plain Python values (None for blanks), in report order."""
+        return [
+            {spalte: _python_wert(wert) for spalte, wert in zeile.items()}
+            for zeile in self.zeilen.to_dict("records")
+        ]
+
+
+def _python_wert(wert: Any) -> Any:
+    """pandas' <NA>/NaN → None, numpy integers → int; dates and text unchanged."""
+    if wert is None or isinstance(wert, dt.date | str):
+        return wert
+    try:
+        if wert != wert:  # NaN
+            return None
+    except TypeError:  # pd.NA refuses to be compared
+        return None
+    return int(wert)
+
+
+def auswerten(kommunen: pd.DataFrame) -> Auswertung:
+    """``kommunen``: one row per Kommune with kommune, stand and the twelve fields."""
+    import pandas as pd
+
+    tabelle = pd.DataFrame(
+        {
+            KOMMUNE: kommunen[KOMMUNE].astype(object),
+            STAND: kommunen[STAND].astype(object),
+            "bisherige_zuweisungen": kommunen["zuweisungen"].astype("Int64"),
+            "zu_erfuellen": kommunen["zu_erfuellen"].astype("Int64"),
+        }
+    )
+    for key in KAPAZITAETSFELDER:
+        tabelle[key] = kommunen[key].astype("Int64")
+    kapazitaet = tabelle[list(KAPAZITAETSFELDER)]
+    tabelle["summe"] = kapazitaet.fillna(0).sum(axis=1).astype("Int64")
+    bedarf = tabelle["zu_erfuellen"].fillna(0).clip(lower=0)
+    fehlend = (bedarf - tabelle["summe"]).astype("Int64")
+    tabelle["fehlender_wohnraum"] = fehlend.mask(kapazitaet.isna().all(axis=1))
+    tabelle["einschaetzung"] = kommunen["einschaetzung"].astype(object)
+
+    tabelle["_ohne_wert"] = tabelle["fehlender_wohnraum"].isna()
+    tabelle["_name"] = tabelle[KOMMUNE].map(sortierschluessel)
+    tabelle = tabelle.sort_values(
+        ["_ohne_wert", "fehlender_wohnraum", "_name"], na_position="last", kind="stable"
+    ).drop(columns=["_ohne_wert", "_name"])
+
+    summen = {spalte: int(tabelle[spalte].fillna(0).sum()) for spalte in ZAHLSPALTEN}
+    # At district level an over-fulfilled quota offsets the others: raw Σ(5), not Σ max(5, 0).
+    summen["fehlender_wohnraum"] = summen["zu_erfuellen"] - summen["summe"]
+    sofort = summen["verfuegbar_gu"] + summen["verfuegbar_dezentral"]
+    in_aussicht = summen["in_aussicht_gu"] + summen["in_aussicht_dezentral"]
+    kennzahlen = {
+        "benoetigter_wohnraum": summen["zu_erfuellen"],
+        "sofort_verfuegbar": sofort,
+        "in_aussicht": in_aussicht,
+        "gesamtverfuegbarkeit": summen["summe"],
+        "fehlender_wohnraum": summen["fehlender_wohnraum"],
+    }
+    return Auswertung(tabelle[list(SPALTEN)].reset_index(drop=True), summen, kennzahlen)

@@ -1,0 +1,54 @@
+"""Befunde: what the checks found, as data. Errors exclude a Meldung; hints do not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from wrm_cli.felder import bezeichnung
+
+Stufe = Literal["fehler", "hinweis"]
+
+
+@dataclass(frozen=True)
+class Befund:
+    stufe: Stufe
+    meldung: str
+    datei: str | None = None
+    zelle: str | None = None
+    feld: str | None = None
+    kommune: str | None = None
+
+    @property
+    def text(self) -> str:
+        """One line a clerk understands: file, cell, field, then what is wrong."""
+        ort = ", ".join(
+            teil for teil in (self.datei, f"Zelle {self.zelle}" if self.zelle else None) if teil
+        )
+        if self.feld:
+            ort = f"{ort} {bezeichnung(self.feld)}".strip()
+        return f"{ort}: {self.meldung}" if ort else self.meldung
+
+    def als_dict(self) -> dict[str, str | None]:
+        return {
+            "stufe": self.stufe,
+            "datei": self.datei,
+            "zelle": self.zelle,
+            "feld": self.feld,
+            "kommune": self.kommune,
+            "meldung": self.meldung,
+            "text": self.text,
+        }
+
+
+def fehler(meldung: str, **ort: str | None) -> Befund:
+    return Befund("fehler", meldung, **ort)
+
+
+def hinweis(meldung: str, **ort: str | None) -> Befund:
+    return Befund("hinweis", meldung, **ort)
+
+
+def sortiert(befunde: list[Befund]) -> list[Befund]:
+    """Errors first, then hints; otherwise in the order found."""
+    return sorted(befunde, key=lambda befund: befund.stufe != "fehler")

@@ -1,0 +1,1 @@
+"""One writer per output format. Renderers format; they never decide a number."""

@@ -1,0 +1,65 @@
+"""CSV for German Excel: ';' separator, UTF-8 with BOM, formula-safe text.
+
+Sections: the table with its Gesamt row, then the summary figures, then the
+Befunde – each after an empty line, so the whole report opens in one sheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING
+
+from wrm_cli.auswertung import ZAHLSPALTEN
+from wrm_cli.berichte.beschriftung import kennzahltitel, spaltentitel, tabellenzeilen
+from wrm_cli.bezirk import datum_deutsch
+
+if TYPE_CHECKING:
+    from wrm_cli.ablauf import Auswertungsbericht
+
+# OWASP: a cell starting with one of these may be run as a formula by a spreadsheet.
+_FORMELZEICHEN = ("=", "+", "-", "@", "\t", "\r")
+
+
+def textzelle(wert: str) -> str:
+    """Text from input files can never become a formula."""
+    return "'" + wert if wert.startswith(_FORMELZEICHEN) else wert
+
+
+def als_csv(bericht: Auswertungsbericht) -> str:
+    puffer = io.StringIO()
+    schreiber = csv.writer(puffer, delimiter=";", lineterminator="\r\n")
+    titel = spaltentitel(bericht.bezirk)
+    spalten = ["kommune", *ZAHLSPALTEN, "einschaetzung"]
+    schreiber.writerow([titel[s] for s in spalten])
+    for zeile in tabellenzeilen(bericht):
+        schreiber.writerow(
+            [
+                "" if zeile[s] is None else (zeile[s] if s in ZAHLSPALTEN else textzelle(zeile[s]))
+                for s in spalten
+            ]
+        )
+    schreiber.writerow(["Gesamt", *(bericht.auswertung.gesamt[s] for s in ZAHLSPALTEN), ""])
+    schreiber.writerow([])
+    schreiber.writerow(["Stichtag", datum_deutsch(bericht.stichtag)])
+    for key, text in kennzahltitel(bericht.bezirk).items():
+        schreiber.writerow([text, bericht.auswertung.kennzahlen[key]])
+    if bericht.fehlende_kommunen:
+        schreiber.writerow(["ohne gültige Meldung", ", ".join(bericht.fehlende_kommunen)])
+    if bericht.befunde:
+        schreiber.writerow([])
+        schreiber.writerow(["Stufe", "Datei", "Zelle", "Feld", "Meldung"])
+        for befund in bericht.befunde:
+            schreiber.writerow(
+                [
+                    textzelle(teil or "")
+                    for teil in (
+                        befund.stufe,
+                        befund.datei,
+                        befund.zelle,
+                        befund.feld,
+                        befund.meldung,
+                    )
+                ]
+            )
+    return "\ufeff" + puffer.getvalue()

@@ -1,0 +1,30 @@
+"""The JSON contract: stable, for other tools to read (documented in the README)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from wrm_cli.berichte.beschriftung import tabellenzeilen
+
+if TYPE_CHECKING:
+    from wrm_cli.ablauf import Auswertungsbericht
+
+
+def als_dict(bericht: Auswertungsbericht) -> dict[str, Any]:
+    zeilen = tabellenzeilen(bericht)
+    for zeile in zeilen:
+        zeile["stand"] = zeile["stand"].isoformat() if zeile["stand"] else None
+    return {
+        "stichtag": bericht.stichtag.isoformat(),
+        "bezirk": bericht.bezirk.name,
+        "zeilen": zeilen,
+        "gesamt": dict(bericht.auswertung.gesamt),
+        "kennzahlen": dict(bericht.auswertung.kennzahlen),
+        "fehlende_kommunen": list(bericht.fehlende_kommunen),
+        "befunde": [befund.als_dict() for befund in bericht.befunde],
+    }
+
+
+def als_json(bericht: Auswertungsbericht) -> str:
+    return json.dumps(als_dict(bericht), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,44 @@
+"""Writing report files: atomically, and never over an input."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from wrm_cli.fehler import AusgabeFehler
+
+
+def pruefe_ziel(ziel: Path, eingaben: Iterable[Path]) -> None:
+    """Refuse a target that is one of the input files."""
+    for eingabe in eingaben:
+        if eingabe.is_file() and ziel.exists() and ziel.resolve() == eingabe.resolve():
+            raise AusgabeFehler(
+                f"{ziel.name} ist eine Eingabedatei und wird nicht überschrieben – "
+                "bitte einen anderen Namen für den Bericht wählen."
+            )
+
+
+def atomar_schreiben(ziel: Path, inhalt: bytes) -> None:
+    """Write to a temporary file beside the target, then replace: never a half report."""
+    ordner = ziel.parent if str(ziel.parent) else Path(".")
+    if not ordner.is_dir():
+        raise AusgabeFehler(f"Den Ordner „{ordner}“ für den Bericht gibt es nicht.")
+    handle, temp = tempfile.mkstemp(prefix=f".{ziel.name}.", suffix=".tmp", dir=ordner)
+    try:
+        with os.fdopen(handle, "wb") as datei:
+            datei.write(inhalt)
+        os.replace(temp, ziel)
+    except PermissionError:
+        raise AusgabeFehler(
+            f"{ziel.name} kann nicht geschrieben werden – ist die Datei noch in einem anderen "
+            "Programm geöffnet? Bitte schließen und erneut ausführen."
+        ) from None
+    except OSError as problem:
+        raise AusgabeFehler(
+            f"{ziel.name} kann nicht geschrieben werden ({problem.strerror})."
+        ) from None
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)

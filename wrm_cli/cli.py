@@ -1,0 +1,261 @@
+"""The command line: options → core call → render → exit code.
+
+Heavy libraries (pandas, pandera, openpyxl) are imported inside the commands,
+so ``wrm --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from wrm_cli import __version__
+from wrm_cli.cli_deutsch import deutsch_einrichten, nutzungsfehler_zeigen, optionen_eindeutschen
+from wrm_cli.fehler import KonfigFehler, WrmFehler
+
+if TYPE_CHECKING:
+    from wrm_cli.ablauf import Auswertungsbericht
+
+EXIT_OK, EXIT_DATENFEHLER, EXIT_NUTZUNG, EXIT_UNLESBAR = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="wrm",
+    help="Wohnraummanagement: Meldungen der Kommunen prüfen und für den Landkreis auswerten.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    options_metavar="[OPTIONEN]",
+    subcommand_metavar="BEFEHL [ARGUMENTE]...",
+)
+
+
+class Format(StrEnum):
+    tabelle = "tabelle"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+
+
+ENDUNG_FORMAT = {
+    ".txt": Format.tabelle,
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+    ".csv": Format.csv,
+    ".json": Format.json,
+}
+
+
+def _version(wert: bool) -> None:
+    if wert:
+        typer.echo(f"wrm {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def hauptbefehl(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Version anzeigen und beenden."
+        ),
+    ] = False,
+) -> None:
+    """Wohnraummanagement: Meldungen der Kommunen prüfen und für den Landkreis auswerten."""
+
+
+def _fehler_melden(text: str, code: int) -> NoReturn:
+    typer.echo(f"Fehler: {text}", err=True)
+    raise typer.Exit(code)
+
+
+def _stichtag(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    from wrm_cli.werte import datum_lesen
+
+    tag = datum_lesen(text)
+    if not isinstance(tag, dt.date):
+        raise KonfigFehler(f"--stichtag „{text}“ ist kein Datum – erwartet wird z. B. 16.03.2016.")
+    return tag
+
+
+def _format_waehlen(format_: str | None, ausgabe: Path | None) -> Format:
+    if format_ is not None:
+        try:
+            return Format(format_.strip().lower())
+        except ValueError:
+            moeglich = ", ".join(Format)
+            raise KonfigFehler(
+                f"--format „{format_}“ gibt es nicht – möglich sind {moeglich}."
+            ) from None
+    if ausgabe is None:
+        return Format.tabelle
+    try:
+        return ENDUNG_FORMAT[ausgabe.suffix.lower()]
+    except KeyError:
+        moeglich = ", ".join(ENDUNG_FORMAT)
+        raise KonfigFehler(
+            f"Für „{ausgabe.name}“ ist kein Format bekannt – möglich sind {moeglich} "
+            "oder die Angabe --format."
+        ) from None
+
+
+def _rendern(bericht: Auswertungsbericht, format_: Format, fuer_datei: bool) -> str | None:
+    """The report as text; None for the terminal table printed directly."""
+    if format_ is Format.json:
+        from wrm_cli.berichte.json_bericht import als_json
+
+        return als_json(bericht)
+    if format_ is Format.csv:
+        from wrm_cli.berichte.csv_bericht import als_csv
+
+        return als_csv(bericht)
+    if format_ is Format.markdown:
+        from wrm_cli.berichte.markdown_bericht import als_markdown
+
+        return als_markdown(bericht)
+    if fuer_datei:
+        from wrm_cli.ansicht import als_text
+
+        return als_text(bericht)
+    return None
+
+
+@app.command(options_metavar="[OPTIONEN]")
+def auswerten(
+    eingaben: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="EINGABE",
+            help="Meldungsdateien (.xlsx, .xls, .ods, .csv) und/oder Ordner mit solchen Dateien.",
+            show_default=False,
+        ),
+    ],
+    format_: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="Ausgabeformat: tabelle (Terminal), markdown (zum Einfügen in E-Mails und "
+            "Dokumente), csv (für Excel), json (für andere Programme). "
+            "Ohne Angabe: aus der Endung von --ausgabe, sonst tabelle.",
+            show_default=False,
+        ),
+    ] = None,
+    ausgabe: Annotated[
+        Path | None,
+        typer.Option(
+            "--ausgabe",
+            "-o",
+            metavar="DATEI",
+            help="Bericht in diese Datei schreiben statt auf den Bildschirm.",
+            show_default=False,
+        ),
+    ] = None,
+    stichtag: Annotated[
+        str | None,
+        typer.Option(
+            "--stichtag",
+            metavar="DATUM",
+            help="Stichtag des Berichts, z. B. 16.03.2016 (Voreinstellung: "
+            "stichtag aus wrm.toml, sonst heute).",
+            show_default=False,
+        ),
+    ] = None,
+    konfig: Annotated[
+        Path | None,
+        typer.Option(
+            "--konfig",
+            metavar="DATEI",
+            help="Einstellungsdatei wrm.toml (Voreinstellung: wrm.toml neben den "
+            "Eingaben oder im aktuellen Ordner, sonst Landkreis Osnabrück).",
+            show_default=False,
+        ),
+    ] = None,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Bei unerwarteten Fehlern die technischen Details zeigen."),
+    ] = False,
+) -> None:
+    """Meldungen prüfen, zusammenführen und die Auswertung des Landkreises erstellen.
+
+    Rückgabewerte: 0 Bericht erstellt, 1 Eingaben mit Fehlern (Bericht für den Rest),
+    2 falscher Aufruf, 3 nichts lesbar.
+    """
+    with _geschuetzt(debug):
+        from wrm_cli.ablauf import auswerten as auswerten_
+        from wrm_cli.bezirk import bezirk_bestimmen
+
+        gewaehlt = _format_waehlen(format_, ausgabe)
+        tag = _stichtag(stichtag)
+        bezirk = bezirk_bestimmen(eingaben, konfig)
+        bericht = auswerten_(eingaben, bezirk, tag or bezirk.stichtag or dt.date.today())
+        if bericht.nichts_gelesen:
+            for befund in bericht.befunde:
+                typer.echo(befund.text, err=True)
+            _fehler_melden("Keine der Eingaben enthält lesbare Meldungen.", EXIT_UNLESBAR)
+        text = _rendern(bericht, gewaehlt, fuer_datei=ausgabe is not None)
+        if ausgabe is not None:
+            from wrm_cli.berichte.schreiben import atomar_schreiben, pruefe_ziel
+
+            pruefe_ziel(ausgabe, [*bericht.gelesene_dateien, *bericht.unlesbare_dateien])
+            assert text is not None
+            atomar_schreiben(ausgabe, text.encode("utf-8"))
+            typer.echo(f"Bericht geschrieben: {ausgabe}", err=True)
+        elif text is not None:
+            sys.stdout.write(text)
+        else:
+            from rich.console import Console
+
+            from wrm_cli.ansicht import bericht_zeigen
+
+            konsole = Console(highlight=False)
+            if not konsole.is_terminal:
+                konsole = Console(highlight=False, width=160)
+            bericht_zeigen(bericht, konsole)
+        raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
+
+
+class _geschuetzt:
+    """Stop problems become one German sentence and their exit code; no traceback."""
+
+    def __init__(self, debug: bool) -> None:
+        self.debug = debug
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, art: type[BaseException] | None, fehler: BaseException | None, _spur: object
+    ) -> bool:
+        if fehler is None or isinstance(fehler, typer.Exit | typer.BadParameter | SystemExit):
+            return False
+        if self.debug:
+            return False
+        if isinstance(fehler, WrmFehler):
+            _fehler_melden(str(fehler), fehler.exit_code)
+        if isinstance(fehler, KeyboardInterrupt):
+            _fehler_melden("Abgebrochen.", 130)
+        _fehler_melden(
+            f"Unerwarteter Fehler ({type(fehler).__name__}). Bitte mit --debug erneut "
+            "ausführen und die Ausgabe an die Task-Force senden.",
+            EXIT_UNLESBAR,
+        )
+
+
+def main() -> None:
+    deutsch_einrichten()
+    befehl = typer.main.get_command(app)
+    optionen_eindeutschen(befehl)
+    try:
+        code = befehl(standalone_mode=False, prog_name="wrm")
+    except Exception as fehler:  # usage errors of the command line parser
+        code = nutzungsfehler_zeigen(fehler)
+    sys.exit(code if isinstance(code, int) else 0)

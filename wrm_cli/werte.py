@@ -1,0 +1,102 @@
+"""Cell values as clerks type them → the values they mean.
+
+Each function returns the typed value, ``None`` for a blank cell, or the
+original input unchanged when it cannot be understood – the schema then
+reports it with the clerk's own text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+# Whole numbers written as text: " 12 ", "12,0", "12.0", "+3", "-4".
+_GANZ = re.compile(r"[+-]?\d+(?:[.,]0+)?")
+# German thousands separators: "1.234", "12.345.678" – unambiguous for a whole count.
+_TAUSENDER = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
+# A decimal fraction such as "12,5" or "0.75": a number, but not a whole one.
+_BRUCH = re.compile(r"[+-]?\d*[.,]\d+")
+_DATUM_DE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
+_DATUM_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?")
+# Excel serial dates (1900 system): 1 = 1900-01-01, with Excel's phantom 29 Feb 1900.
+_EXCEL_NULL = dt.date(1899, 12, 30)
+
+Roh = object
+
+
+def bereinigt(text: str) -> str:
+    """NFC, no non-breaking or other odd spaces, trimmed."""
+    text = unicodedata.normalize("NFC", text)
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+
+
+def ist_leer(wert: Roh) -> bool:
+    if wert is None:
+        return True
+    if isinstance(wert, float) and wert != wert:  # NaN
+        return True
+    return isinstance(wert, str) and bereinigt(wert) == ""
+
+
+def zahl_lesen(wert: Roh) -> Roh:
+    """A float for anything numeric (fractions included), None for blank, else unchanged."""
+    if ist_leer(wert):
+        return None
+    if isinstance(wert, bool):
+        return wert
+    if isinstance(wert, int | float):
+        return float(wert)
+    if not isinstance(wert, str):
+        return wert
+    text = bereinigt(wert).replace(" ", "")
+    if _TAUSENDER.fullmatch(text):
+        return float(text.replace(".", ""))
+    if _GANZ.fullmatch(text) or _BRUCH.fullmatch(text):
+        return float(text.replace(",", "."))
+    return wert
+
+
+def datum_lesen(wert: Roh) -> Roh:
+    """A date for real dates, "16.03.2016", "2016-03-16" and Excel serials; else unchanged."""
+    if ist_leer(wert):
+        return None
+    if isinstance(wert, dt.datetime):
+        return wert.date()
+    if isinstance(wert, dt.date):
+        return wert
+    if isinstance(wert, int | float) and not isinstance(wert, bool):
+        if float(wert).is_integer() and 1 <= wert <= 2_958_465:
+            return _EXCEL_NULL + dt.timedelta(days=int(wert))
+        return wert
+    if not isinstance(wert, str):
+        return wert
+    text = bereinigt(wert)
+    try:
+        if treffer := _DATUM_DE.fullmatch(text):
+            tag, monat, jahr = (int(teil) for teil in treffer.groups())
+            return dt.date(jahr + 2000 if jahr < 100 else jahr, monat, tag)
+        if treffer := _DATUM_ISO.fullmatch(text):
+            jahr, monat, tag = (int(teil) for teil in treffer.groups())
+            return dt.date(jahr, monat, tag)
+    except ValueError:  # 31.02.2016 and the like
+        return wert
+    return wert
+
+
+def text_lesen(wert: Roh) -> Roh:
+    """Trimmed text, None for blank; numbers stay numbers (the schema rejects them)."""
+    if ist_leer(wert):
+        return None
+    return bereinigt(wert) if isinstance(wert, str) else wert
+
+
+def anzeigen(wert: Roh) -> str:
+    """A value as the clerk typed it, for messages: „ca. 20“, „12,5“, „2016-03-16“."""
+    if isinstance(wert, float) and wert.is_integer():
+        return str(int(wert))
+    if isinstance(wert, float):
+        return str(wert).replace(".", ",")
+    if isinstance(wert, dt.datetime | dt.date):
+        return wert.strftime("%d.%m.%Y")
+    return str(wert).strip()

@@ -1,0 +1,82 @@
+"""Valid Meldungen → one row per Kommune: the newest Stand wins.
+
+Older Meldungen are listed as hints; two different Meldungen with the same Stand
+are a conflict that is reported and never resolved silently (neither is used).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wrm_cli.befunde import Befund, fehler, hinweis
+from wrm_cli.bezirk import datum_deutsch
+from wrm_cli.einlesen import Meldung
+from wrm_cli.felder import FELD, KOMMUNE, STAND
+from wrm_cli.pruefung import MELDUNG_NR
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_UNBEKANNT = dt.date.min  # a Meldung without Stand counts as older than any dated one
+
+
+@dataclass
+class Zusammengefuehrt:
+    # One row per Kommune, columns as in Pruefergebnis.gueltig.
+    kommunen: pd.DataFrame
+    befunde: list[Befund]
+
+
+def _stand_text(stand: object) -> str:
+    return f"Stand {datum_deutsch(stand)}" if isinstance(stand, dt.date) else "ohne Stand"
+
+
+def zusammenfuehren(gueltig: pd.DataFrame, meldungen: Sequence[Meldung]) -> Zusammengefuehrt:
+    befunde: list[Befund] = []
+    mehrfach = gueltig[gueltig.duplicated(KOMMUNE, keep=False)]
+    weg: set[int] = set()
+    for kommune, gruppe in mehrfach.groupby(KOMMUNE, sort=False):
+        staende = gruppe[STAND].map(lambda s: s if isinstance(s, dt.date) else _UNBEKANNT)
+        neueste = gruppe[staende == staende.max()]
+        aeltere = gruppe[staende != staende.max()]
+        gewinner = meldungen[int(neueste[MELDUNG_NR].iloc[0])]
+        for nr, stand in aeltere[[MELDUNG_NR, STAND]].itertuples(index=False):
+            alt = meldungen[int(nr)]
+            befunde.append(
+                hinweis(
+                    f"Ältere Meldung von {kommune} ({_stand_text(stand)}) – ersetzt durch "
+                    f"{gewinner.quelle} ({_stand_text(neueste[STAND].iloc[0])}).",
+                    datei=alt.quelle,
+                    kommune=str(kommune),
+                )
+            )
+        weg.update(int(i) for i in aeltere.index)
+        if len(neueste) > 1:
+            if neueste[list(FELD)].astype(object).nunique(dropna=False).max() == 1:
+                # The same figures sent twice: harmless, use the first.
+                for nr in neueste[MELDUNG_NR].iloc[1:]:
+                    befunde.append(
+                        hinweis(
+                            f"Meldung von {kommune} ist identisch auch in {gewinner.quelle} "
+                            "enthalten und wird einmal gezählt.",
+                            datei=meldungen[int(nr)].quelle,
+                            kommune=str(kommune),
+                        )
+                    )
+                weg.update(int(i) for i in neueste.index[1:])
+            else:
+                quellen = " und ".join(meldungen[int(nr)].quelle for nr in neueste[MELDUNG_NR])
+                befunde.append(
+                    fehler(
+                        f"Widersprüchliche Meldungen von {kommune} mit gleichem "
+                        f"{_stand_text(neueste[STAND].iloc[0])} in {quellen} – keine davon wird "
+                        "ausgewertet; bitte die richtige Fassung behalten und die andere "
+                        "entfernen.",
+                        kommune=str(kommune),
+                    )
+                )
+                weg.update(int(i) for i in neueste.index)
+    return Zusammengefuehrt(gueltig.drop(index=sorted(weg)).reset_index(drop=True), befunde)
