@@ -77,7 +77,7 @@ class Bezirk:
     def vorschlag(self, eingabe: str) -> str | None:
         """The Kommune a misspelt name most likely means."""
         treffer = difflib.get_close_matches(
-            namensschluessel(eingabe), list(self._namen), n=1, cutoff=0.6
+            namensschluessel(eingabe), list(self._namen), n=1, cutoff=0.75
         )
         return self._namen[treffer[0]] if treffer else None
 

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wrm_cli.bezirk import Bezirk, konfig_laden, standard_bezirk
+
+PROJEKT = Path(__file__).resolve().parents[1]
+BEISPIELE = PROJEKT / "beispiele"
+DATEN = Path(__file__).resolve().parent / "daten"
+STICHTAG_2016 = dt.date(2016, 3, 16)
+
+
+@pytest.fixture
+def bezirk() -> Bezirk:
+    return standard_bezirk()
+
+
+@pytest.fixture
+def bezirk_2016() -> Bezirk:
+    """The district as the bundled example configures it (quota period, Stichtag)."""
+    return konfig_laden(BEISPIELE / "wrm.toml")
+
+
+def wrm(*argumente: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real command line as a user would, in a separate process."""
+    umgebung = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "wrm_cli", *map(str, argumente)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=umgebung,
+        check=False,
+    )

@@ -1,0 +1,190 @@
+"""The command line as a user runs it: exit codes, the lines users read, --format json."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+from conftest import BEISPIELE, DATEN, STICHTAG_2016, wrm
+
+from wrm_cli.ablauf import auswerten
+from wrm_cli.berichte.json_bericht import als_dict
+from wrm_cli.bezirk import konfig_laden
+
+
+def test_beispiel_als_tabelle() -> None:
+    ergebnis = wrm("auswerten", BEISPIELE / "uebersicht_2016.csv")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    ausgabe = ergebnis.stdout
+    assert "Stichtag 16.03.2016" in ausgabe
+    assert "erfüllende" in ausgabe and "04.12.2015" in ausgabe  # header wraps in the terminal
+    assert "benötigter Wohnraum bis 31.07.2016 (Personen)" in ausgabe
+    for zahl in ("1.327", "1.123", "-407", "-174"):
+        assert zahl in ausgabe
+    zeilen = ausgabe.splitlines()
+    gesamt = next(z for z in zeilen if z.strip().startswith("Gesamt"))
+    assert gesamt.split() == ["Gesamt", "1.327", "716", "84", "385", "372", "282", "1.123", "-407"]
+    assert "Bad Laer schätzt die Lage als „ausreichend“ ein" in ausgabe
+
+
+def test_json_gleich_dem_ergebnis_der_bibliothek() -> None:
+    ergebnis = wrm("auswerten", BEISPIELE / "uebersicht_2016.csv", "--format", "json")
+    assert ergebnis.returncode == 0
+    bericht = auswerten(
+        [BEISPIELE / "uebersicht_2016.csv"], konfig_laden(BEISPIELE / "wrm.toml"), STICHTAG_2016
+    )
+    daten = json.loads(ergebnis.stdout)
+    assert daten == als_dict(bericht)
+    assert daten["stichtag"] == "2016-03-16"
+    assert daten["kennzahlen"]["fehlender_wohnraum"] == -407
+    bramsche = daten["zeilen"][-1]
+    assert bramsche["kommune"] == "Bramsche"
+    assert bramsche["fehlender_wohnraum"] is None and bramsche["verfuegbar_gu"] is None
+    assert set(daten["befunde"][0]) >= {"stufe", "datei", "zelle", "feld", "meldung"}
+
+
+def test_csv_fuer_deutsches_excel(tmp_path: Path) -> None:
+    ziel = tmp_path / "bericht.csv"
+    ergebnis = wrm("auswerten", BEISPIELE / "uebersicht_2016.csv", "--ausgabe", ziel)
+    assert ergebnis.returncode == 0
+    assert "Bericht geschrieben" in ergebnis.stderr
+    roh = ziel.read_bytes()
+    assert roh.startswith(b"\xef\xbb\xbf")
+    zeilen = list(csv.reader(io.StringIO(roh.decode("utf-8-sig")), delimiter=";"))
+    assert zeilen[0][0] == "Kommune" and zeilen[0][8] == "fehlender Wohnraum"
+    assert zeilen[1] == [
+        "Melle",
+        "142",
+        "196",
+        "16",
+        "14",
+        "227",
+        "113",
+        "370",
+        "-174",
+        "ausreichend",
+    ]
+    assert ["Gesamt", "1327", "716", "84", "385", "372", "282", "1123", "-407", ""] in zeilen
+    assert ["fehlender Wohnraum (Personen)", "-407"] in zeilen
+    assert ["Stichtag", "16.03.2016"] in zeilen
+
+
+def test_markdown_ohne_rahmenzeichen(tmp_path: Path) -> None:
+    ergebnis = wrm("auswerten", BEISPIELE / "uebersicht_2016.csv", "--format", "markdown")
+    assert ergebnis.returncode == 0
+    text = ergebnis.stdout
+    assert "| Melle | 142 | 196 | 16 | 14 | 227 | 113 | 370 | -174 | ausreichend |" in text
+    assert "| **Gesamt** | **1.327** |" in text
+    assert "| fehlender Wohnraum | -407 |" in text
+    assert not any(ord(zeichen) in range(0x2500, 0x2580) for zeichen in text)
+
+
+def test_format_aus_dateiendung_und_text(tmp_path: Path) -> None:
+    for name, merkmal in (("b.json", '"kennzahlen"'), ("b.md", "| Kommune |"), ("b.txt", "Gesamt")):
+        ergebnis = wrm("auswerten", BEISPIELE / "uebersicht_2016.csv", "-o", tmp_path / name)
+        assert ergebnis.returncode == 0, ergebnis.stderr
+        assert merkmal in (tmp_path / name).read_text("utf-8")
+    assert "\x1b[" not in (tmp_path / "b.txt").read_text("utf-8")
+
+
+def test_stichtag_wird_ueberall_gezeigt(tmp_path: Path) -> None:
+    for format_ in ("tabelle", "markdown", "csv"):
+        ergebnis = wrm(
+            "auswerten",
+            DATEN / "uebersicht_2016.csv",
+            "-f",
+            format_,
+            "--stichtag",
+            "2016-03-20",
+            cwd=tmp_path,
+        )
+        assert "20.03.2016" in ergebnis.stdout
+    ergebnis = wrm(
+        "auswerten",
+        DATEN / "uebersicht_2016.csv",
+        "-f",
+        "json",
+        "--stichtag",
+        "20.03.2016",
+        cwd=tmp_path,
+    )
+    assert json.loads(ergebnis.stdout)["stichtag"] == "2016-03-20"
+
+
+def test_nicht_ueber_eine_eingabe_schreiben(tmp_path: Path) -> None:
+    eingabe = tmp_path / "meldungen.csv"
+    shutil.copy(BEISPIELE / "uebersicht_2016.csv", eingabe)
+    vorher = eingabe.read_bytes()
+    ergebnis = wrm("auswerten", eingabe, "--ausgabe", eingabe, "--format", "csv")
+    assert ergebnis.returncode == 2
+    assert "meldungen.csv ist eine Eingabedatei und wird nicht überschrieben" in ergebnis.stderr
+    assert eingabe.read_bytes() == vorher
+
+
+def test_nutzungsfehler_auf_deutsch() -> None:
+    for argumente, erwartet in (
+        (["auswerten"], "Fehler: Es fehlt die Angabe EINGABE."),
+        (["auswerten", "x", "--formt", "json"], "Die Option --formt gibt es nicht."),
+        (["auswertn", "x"], "Den Befehl „auswertn“ gibt es nicht. Meinten Sie „auswerten“?"),
+        (["auswerten", "x", "--format", "pdf"], "--format „pdf“ gibt es nicht"),
+        (["auswerten", "x", "--stichtag", "gestern"], "--stichtag „gestern“ ist kein Datum"),
+        (["auswerten", "x", "-o", "bericht.pdf"], "Für „bericht.pdf“ ist kein Format bekannt"),
+    ):
+        ergebnis = wrm(*argumente)
+        assert ergebnis.returncode == 2, argumente
+        assert erwartet in ergebnis.stderr, ergebnis.stderr
+        assert "Traceback" not in ergebnis.stderr
+        assert "Error" not in ergebnis.stderr
+
+
+def test_hilfe_auf_deutsch() -> None:
+    ergebnis = wrm("--help")
+    assert ergebnis.returncode == 0
+    for text in ("Aufruf: wrm", "Befehle", "auswerten", "Diese Hilfe anzeigen und beenden."):
+        assert text in ergebnis.stdout
+    for englisch in ("Usage", "Show this message", "Commands", "Options"):
+        assert englisch not in ergebnis.stdout
+    hilfe = wrm("auswerten", "--help").stdout
+    for text in ("Argumente", "Optionen", "--format", "--ausgabe", "--stichtag", "--konfig"):
+        assert text in hilfe
+    assert wrm("--version").stdout.startswith("wrm ")
+
+
+def test_fehlende_eingabe_ist_exit_3(tmp_path: Path) -> None:
+    ergebnis = wrm("auswerten", tmp_path / "gibt-es-nicht")
+    assert ergebnis.returncode == 3
+    assert "gibt es nicht" in ergebnis.stderr
+    leer = tmp_path / "leer"
+    leer.mkdir()
+    ergebnis = wrm("auswerten", leer)
+    assert ergebnis.returncode == 3
+    assert "Keine der Eingaben enthält lesbare Meldungen." in ergebnis.stderr
+
+
+def test_fehler_in_einer_datei_ergibt_exit_1_mit_bericht(tmp_path: Path) -> None:
+    text = (
+        (BEISPIELE / "uebersicht_2016.csv")
+        .read_text("utf-8")
+        .replace("Melle;16.03.2016;142;", "Melle;16.03.2016;ca. 140;")
+    )
+    (tmp_path / "meldungen.csv").write_text(text, "utf-8")
+    ergebnis = wrm("auswerten", tmp_path / "meldungen.csv", "--konfig", BEISPIELE / "wrm.toml")
+    assert ergebnis.returncode == 1
+    assert (
+        "meldungen.csv, Zelle C19 (1) vom Land ausgesprochene Zuweisungen: „ca. 140“ ist "
+        "keine ganze Zahl – bitte nur Ziffern eintragen."
+    ) in ergebnis.stdout
+    assert "Melle: Meldung enthält Fehler und fehlt deshalb in der Auswertung." in ergebnis.stdout
+    assert "Ohne gültige Meldung: Melle." in ergebnis.stdout
+
+
+def test_debug_zeigt_technische_details(tmp_path: Path) -> None:
+    kaputt = tmp_path / "wrm.toml"
+    kaputt.write_text("[bezirk\n", "utf-8")
+    ergebnis = wrm("auswerten", BEISPIELE / "uebersicht_2016.csv", "--konfig", kaputt)
+    assert ergebnis.returncode == 2
+    assert "ist kein gültiges TOML" in ergebnis.stderr
+    assert "Traceback" not in ergebnis.stderr

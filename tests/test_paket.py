@@ -1,0 +1,125 @@
+"""Packaging and module boundaries: the wheel works on its own, the core stays lean."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+from conftest import BEISPIELE, PROJEKT
+
+KERN = [
+    "wrm_cli.ablauf",
+    "wrm_cli.auswertung",
+    "wrm_cli.befunde",
+    "wrm_cli.bezirk",
+    "wrm_cli.einlesen",
+    "wrm_cli.eingang",
+    "wrm_cli.felder",
+    "wrm_cli.hinweise",
+    "wrm_cli.pruefung",
+    "wrm_cli.werte",
+    "wrm_cli.zusammenfuehren",
+    "wrm_cli.berichte.csv_bericht",
+    "wrm_cli.berichte.json_bericht",
+    "wrm_cli.berichte.markdown_bericht",
+    "wrm_cli.berichte.schreiben",
+]
+
+
+def _importiert(code: str) -> set[str]:
+    ergebnis = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=PROJEKT,
+    )
+    return {
+        zeile.split("|")[-1].strip()
+        for zeile in ergebnis.stderr.splitlines()
+        if zeile.startswith("import time:")
+    }
+
+
+def test_cli_laedt_keine_schweren_bibliotheken() -> None:
+    module = _importiert("import wrm_cli.cli")
+    for schwer in ("pandas", "pandera", "openpyxl", "numpy", "python_calamine"):
+        assert schwer not in module, f"wrm --help would pay for {schwer}"
+
+
+def test_kern_kennt_weder_typer_noch_rich() -> None:
+    module = _importiert(
+        "; ".join(f"import {name}" for name in KERN)
+        + "; import wrm_cli.pruefung as p; import wrm_cli.schemata"
+    )
+    assert not {"typer", "rich", "click"} & {m.split(".")[0] for m in module}
+
+
+def test_readme_nennt_jeden_befehl_und_jede_option() -> None:
+    readme = (PROJEKT / "README.md").read_text("utf-8")
+    hilfe = subprocess.run(
+        [sys.executable, "-m", "wrm_cli", "auswerten", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "COLUMNS": "200"},
+    ).stdout
+    optionen = set(re.findall(r"--[a-z][a-z-]+", hilfe)) - {"--help"}
+    assert optionen >= {"--format", "--ausgabe", "--stichtag", "--konfig", "--debug"}
+    for option in optionen:
+        assert option in readme, f"{option} fehlt im README"
+    for befehl in ("wrm auswerten",):
+        assert befehl in readme
+
+
+def test_wheel_laeuft_ausserhalb_des_checkouts(tmp_path: Path) -> None:
+    """Build the wheel, install it into a fresh venv and run the example from elsewhere."""
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(PROJEKT)],
+        check=True,
+        capture_output=True,
+    )
+    (rad,) = dist.glob("wrm-*.whl")
+    namen = zipfile.ZipFile(rad).namelist()
+    assert "wrm_cli/schemas/meldung.py" in namen
+    assert not any(name.startswith("schemas/") for name in namen), "generic top-level module"
+
+    umgebung = tmp_path / "venv"
+    venv.create(umgebung, with_pip=True)
+    python = umgebung / ("Scripts" if os.name == "nt" else "bin") / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", str(rad)], check=True, capture_output=True
+    )
+    arbeit = tmp_path / "anderswo"
+    shutil.copytree(BEISPIELE, arbeit)
+    ergebnis = subprocess.run(
+        [str(python), "-m", "wrm_cli", "auswerten", "uebersicht_2016.csv", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=arbeit,
+        check=False,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    )
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert '"fehlender_wohnraum": -407' in ergebnis.stdout
+    herkunft = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import wrm_cli.schemata as s, wrm_cli; "
+            "print(wrm_cli.__file__); print(s.meldung_schema.__module__)",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=arbeit,
+        check=True,
+    ).stdout.split()
+    assert str(umgebung) in herkunft[0]
+    assert herkunft[1] == "wrm_cli.schemas.meldung"
