@@ -25,9 +25,26 @@ def _ganze_zahl(wert: object) -> bool:
     return isinstance(wert, float) and wert.is_integer()
 
 
-def _nicht_negativ(wert: object) -> bool:
-    # Only numbers are judged here; text already fails "ganze_zahl".
-    return not isinstance(wert, float) or wert >= 0
+# Whole numbers beyond this are typing slips; they would not fit the Int64 columns exactly.
+GROESSTE_ZAHL = 2**53
+
+
+def _nicht_zu_gross(wert: object) -> bool:
+    # Only whole numbers are judged here; anything else already fails "ganze_zahl".
+    return not (isinstance(wert, float) and wert.is_integer()) or abs(wert) <= GROESSTE_ZAHL
+
+
+def _mindestens(minimum: int) -> Callable[[Any], bool]:
+    def pruefen(wert: object) -> bool:
+        # Only numbers are judged here; text already fails "ganze_zahl".
+        return not isinstance(wert, float) or wert >= minimum
+
+    return pruefen
+
+
+def _eines_von(auswahl: Collection[str]) -> Callable[[Any], bool]:
+    erlaubt = frozenset(auswahl)
+    return lambda wert: wert in erlaubt
 
 
 def _ist_datum(wert: object) -> bool:
@@ -57,12 +74,11 @@ def meldung_schema(kommunen: Collection[str], stichtag: dt.date) -> pa.DataFrame
     }
     for feld in FELDER:
         if feld.ist_zahl:
-            checks = [element(_ganze_zahl, "ganze_zahl")]
+            checks = [element(_ganze_zahl, "ganze_zahl"), element(_nicht_zu_gross, "zu_gross")]
             if feld.minimum is not None:
-                checks.append(element(_nicht_negativ, "nicht_negativ"))
+                checks.append(element(_mindestens(feld.minimum), "nicht_negativ"))
         else:
-            auswahl = frozenset(feld.auswahl)
-            checks = [element(lambda wert, a=auswahl: wert in a, "auswahl")]
+            checks = [element(_eines_von(feld.auswahl), "auswahl")]
         spalten[feld.key] = pa.Column(object, checks, nullable=True)
     return pa.DataFrameSchema(
         spalten,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +107,7 @@ def test_sortierung(meldungen: list[dict[str, Any]]) -> None:
     mit_wert = [w for w in werte if w is not None]
     assert werte[: len(mit_wert)] == mit_wert, "empty fehlender Wohnraum comes last"
     assert mit_wert == sorted(mit_wert)
-    for davor, danach in zip(zeilen, zeilen[1:], strict=False):
+    for davor, danach in pairwise(zeilen):
         if davor["fehlender_wohnraum"] == danach["fehlender_wohnraum"]:
             assert sortierschluessel(davor["kommune"]) < sortierschluessel(danach["kommune"])
 

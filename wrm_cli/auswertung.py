@@ -45,7 +45,7 @@ class Auswertung:
     def datensaetze(self) -> list[dict[str, Any]]:
         """The rows as plain Python values (None for blanks), in report order."""
         return [
-            {spalte: _python_wert(wert) for spalte, wert in zeile.items()}
+            {str(spalte): _python_wert(wert) for spalte, wert in zeile.items()}
             for zeile in self.zeilen.to_dict("records")
         ]
 

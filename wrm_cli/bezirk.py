@@ -21,6 +21,9 @@ from wrm_cli.fehler import KonfigFehler
 
 KONFIG_DATEINAME = "wrm.toml"
 _UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+# DIN 5007-1 ("dictionary order"): ä sorts as a, ß as ss.
+_DIN_5007: dict[str, str | int | None] = {"ä": "a", "ö": "o", "ü": "u", "ß": "ss"}
+_SORTIERUNG = str.maketrans(_DIN_5007)
 
 
 def namensschluessel(name: str) -> str:
@@ -32,7 +35,7 @@ def namensschluessel(name: str) -> str:
 def sortierschluessel(name: str) -> str:
     """German dictionary order (DIN 5007-1: ä sorts as a), independent of the locale."""
     text = unicodedata.normalize("NFC", name).casefold()
-    return text.translate(str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"}))
+    return text.translate(_SORTIERUNG)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -223,26 +225,22 @@ def auswerten(
         raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
 
 
-class _geschuetzt:
+@contextmanager
+def _geschuetzt(debug: bool) -> Iterator[None]:
     """Stop problems become one German sentence and their exit code; no traceback."""
-
-    def __init__(self, debug: bool) -> None:
-        self.debug = debug
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self, art: type[BaseException] | None, fehler: BaseException | None, _spur: object
-    ) -> bool:
-        if fehler is None or isinstance(fehler, typer.Exit | typer.BadParameter | SystemExit):
-            return False
-        if self.debug:
-            return False
-        if isinstance(fehler, WrmFehler):
-            _fehler_melden(str(fehler), fehler.exit_code)
-        if isinstance(fehler, KeyboardInterrupt):
-            _fehler_melden("Abgebrochen.", 130)
+    try:
+        yield
+    except (typer.Exit, SystemExit):
+        raise
+    except KeyboardInterrupt:
+        _fehler_melden("Abgebrochen.", 130)
+    except WrmFehler as fehler:
+        if debug:
+            raise
+        _fehler_melden(str(fehler), fehler.exit_code)
+    except Exception as fehler:
+        if debug:
+            raise
         _fehler_melden(
             f"Unerwarteter Fehler ({type(fehler).__name__}). Bitte mit --debug erneut "
             "ausführen und die Ausgabe an die Task-Force senden.",

@@ -167,7 +167,7 @@ def _kein_kopf(pfad: Path) -> Befund:
     )
 
 
-def tabelle_lesen(pfad: Path, blatt: str | None, zeilen: list[list[Roh]]) -> Gelesen:
+def tabelle_lesen(pfad: Path, blatt: str | None, zeilen: Sequence[Sequence[Roh]]) -> Gelesen:
     """Rows of a table (header row, then one row per Kommune) → Meldungen."""
     ergebnis = Gelesen(pfad)
     kopf_nr = _kopfzeile_finden(zeilen)

@@ -134,6 +134,8 @@ def _befund(
                 **ort,
             )
         return fehler(f"„{wert}“ ist keine ganze Zahl – bitte nur Ziffern eintragen.", **ort)
+    if pruefung == "zu_gross":
+        return fehler(f"„{wert}“ hat zu viele Stellen – bitte die Zahl prüfen.", **ort)
     if pruefung == "nicht_negativ":
         return fehler(f"„{wert}“ ist negativ – erwartet wird eine Anzahl ab 0.", **ort)
     if pruefung == "auswahl":

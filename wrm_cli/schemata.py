@@ -6,7 +6,7 @@ top-level module called ``schemas`` is ever installed.
 """
 
 try:  # installed from a wheel
-    from wrm_cli.schemas.meldung import meldung_schema  # type: ignore[import-not-found]
+    from wrm_cli.schemas.meldung import meldung_schema  # type: ignore[import-not-found,import-untyped,unused-ignore]
 except ModuleNotFoundError:  # checkout or editable install: schemas/ beside wrm_cli/
     from schemas.meldung import meldung_schema
 

@@ -93,6 +93,8 @@ def text_lesen(wert: Roh) -> Roh:
 
 def anzeigen(wert: Roh) -> str:
     """A value as the clerk typed it, for messages: „ca. 20“, „12,5“, „2016-03-16“."""
+    if isinstance(wert, bool):  # a logical cell, shown as a German spreadsheet shows it
+        return "WAHR" if wert else "FALSCH"
     if isinstance(wert, float) and wert.is_integer():
         return str(int(wert))
     if isinstance(wert, float):
