@@ -118,7 +118,9 @@ def _befund(
             if vorschlag
             else f"Erwartet wird eine der {len(bezirk.kommunen)} Kommunen des Bezirks."
         )
-        return fehler(f"„{wert}“ ist keine Kommune des Bezirks {bezirk.name}. {weiter}", **ort)
+        # The Kommune it most likely is, so the Meldestatus can say "Meldung mit Fehlern".
+        ort["kommune"] = vorschlag
+        return fehler(f"„{wert}“ ist keine Kommune im {bezirk.name}. {weiter}", **ort)
     if pruefung == "datum":
         return fehler(f"„{wert}“ ist kein Datum – erwartet wird z. B. 16.03.2016.", **ort)
     if pruefung == "nicht_in_zukunft":
