@@ -57,7 +57,7 @@ def beispielzeilen() -> list[list[Any]]:
 
 
 def _position(adresse: str) -> tuple[int, int]:
-    """"C7" → (6, 2): 0-based row and column."""
+    """A cell address such as "C7" → (6, 2): 0-based row and column."""
     treffer = re.fullmatch(r"([A-Z])(\d+)", adresse)
     assert treffer, adresse
     return int(treffer[2]) - 1, ord(treffer[1]) - ord("A")
@@ -191,7 +191,7 @@ def hinweise_wie_vorlage(bericht: Auswertungsbericht, vorlage: Auswertungsberich
 
 # --- Fehler in einzelnen Zellen -------------------------------------------------------
 
-ZUWEISUNGEN_C7 = f"{CSV_NAME}, Zelle C7 {bezeichnung('zuweisungen')}"
+ZUWEISUNGEN_C7 = "uebersicht.csv, Zelle C7 (1) vom Land ausgesprochene Zuweisungen"
 
 ZELLFEHLER = [
     pytest.param(
@@ -251,8 +251,8 @@ ZELLFEHLER = [
     pytest.param(
         {"A13": "Fürstenaau"},
         [
-            "uebersicht.csv, Zelle A13 Kommune: „Fürstenaau“ ist keine Kommune des Bezirks "
-            "Landkreis Osnabrück. Meinten Sie „Fürstenau“?"
+            "uebersicht.csv, Zelle A13 Kommune: „Fürstenaau“ steht nicht in der Liste der "
+            "Kommunen (Landkreis Osnabrück). Meinten Sie „Fürstenau“?"
         ],
         ["Fürstenau"],
         id="unbekannte-kommune-mit-vorschlag",
@@ -260,8 +260,8 @@ ZELLFEHLER = [
     pytest.param(
         {"A13": "Osnabrück"},
         [
-            "uebersicht.csv, Zelle A13 Kommune: „Osnabrück“ ist keine Kommune des Bezirks "
-            "Landkreis Osnabrück. Erwartet wird eine der 21 Kommunen des Bezirks."
+            "uebersicht.csv, Zelle A13 Kommune: „Osnabrück“ steht nicht in der Liste der "
+            "Kommunen (Landkreis Osnabrück). Erwartet wird eine der 21 Kommunen des Bezirks."
         ],
         ["Fürstenau"],
         id="unbekannte-kommune-ohne-vorschlag",
@@ -335,6 +335,9 @@ def test_fehler_in_einer_zelle(
     assert bericht.fehlende_kommunen == fehlend
     assert len(kommunen(bericht)) == 21 - len(fehlend)
     assert all(b.datei == CSV_NAME and b.zelle for b in bericht.befunde if b.stufe == "fehler")
+    # What the command line turns into exit code 1 (checked end to end further below).
+    assert bericht.hat_fehler
+    assert not bericht.nichts_gelesen
 
 
 def test_fehlerhafte_zeile_wird_als_fehlend_gemeldet(tmp_path: Path) -> None:
@@ -389,14 +392,18 @@ XLSX_FEHLER = [
         id="bruch",
     ),
     pytest.param(-3, "„-3“ ist negativ – erwartet wird eine Anzahl ab 0.", id="negativ"),
-    pytest.param("ca. 20", "„ca. 20“ ist keine ganze Zahl – bitte nur Ziffern eintragen.", id="text"),
+    pytest.param(
+        "ca. 20", "„ca. 20“ ist keine ganze Zahl – bitte nur Ziffern eintragen.", id="text"
+    ),
     pytest.param(True, "„WAHR“ ist keine ganze Zahl – bitte nur Ziffern eintragen.", id="wahr"),
     pytest.param(
         dt.datetime(2016, 3, 1),
         "„01.03.2016“ ist keine ganze Zahl – bitte nur Ziffern eintragen.",
         id="datum",
     ),
-    pytest.param(1e20, "„100000000000000000000“ hat zu viele Stellen – bitte die Zahl prüfen.", id="riesig"),
+    pytest.param(
+        1e20, "„100000000000000000000“ hat zu viele Stellen – bitte die Zahl prüfen.", id="riesig"
+    ),
 ]
 
 
@@ -464,7 +471,15 @@ def test_fehlender_pfad(tmp_path: Path) -> None:
         ("1 234", 1234),
         ("12\u00a0", 12),
     ],
-    ids=["leerzeichen", "komma-null", "punkt-null", "plus", "tausenderpunkt", "tausender-leer", "nbsp"],
+    ids=[
+        "leerzeichen",
+        "komma-null",
+        "punkt-null",
+        "plus",
+        "tausenderpunkt",
+        "tausender-leer",
+        "nbsp",
+    ],
 )
 def test_zahlschreibweisen(
     tmp_path: Path, vorlage: Auswertungsbericht, zelle: str, anzahl: int
@@ -486,7 +501,7 @@ def _mit_bom(pfad: Path) -> Path:
 def _windows_1252(pfad: Path) -> Path:
     pfad = csv_schreiben(pfad, beispielzeilen(), kodierung="cp1252")
     assert "Fürstenau".encode("cp1252") in pfad.read_bytes()
-    assert "Fürstenau".encode("utf-8") not in pfad.read_bytes()
+    assert "Fürstenau".encode() not in pfad.read_bytes()
     return pfad
 
 
@@ -599,19 +614,22 @@ def test_befehl_gueltige_ods_ergibt_0(tmp_path: Path) -> None:
             id="zellfehler",
         ),
         pytest.param(
-            {"B7": "17.03.2016"},
-            "uebersicht.csv, Zelle B7 Stand: Der Stand 17.03.2016 liegt nach dem Stichtag "
-            "16.03.2016 – bitte das Datum der Zahlen prüfen.",
-            id="stand-nach-stichtag",
+            {"D1": ""},
+            "uebersicht.csv: Die Spalte für (2) davon Ankünfte vor Ort fehlt – bitte eine "
+            "Spalte „ankuenfte“ ergänzen (leere Zellen sind erlaubt).",
+            id="fehlende-spalte",
         ),
     ],
 )
-def test_befehl_datenfehler_ergibt_1(tmp_path: Path, aenderungen: dict[str, str], text: str) -> None:
+def test_befehl_datenfehler_ergibt_1(
+    tmp_path: Path, aenderungen: dict[str, str], text: str
+) -> None:
     csv_schreiben(tmp_path / CSV_NAME, geaendert(beispielzeilen(), aenderungen))
     ergebnis = wrm(CSV_NAME, cwd=tmp_path)
     assert ergebnis.returncode == 1, ergebnis.stderr
     assert text in _befundtexte(ergebnis)
-    assert len(json.loads(ergebnis.stdout)["zeilen"]) == 20
+    # A faulty row is left out; a table without a required column yields no row at all.
+    assert len(json.loads(ergebnis.stdout)["zeilen"]) == (0 if "D1" in aenderungen else 20)
 
 
 def test_befehl_nur_unlesbare_datei_ergibt_3(tmp_path: Path) -> None:
@@ -619,9 +637,9 @@ def test_befehl_nur_unlesbare_datei_ergibt_3(tmp_path: Path) -> None:
     ergebnis = wrm("kaputt.xlsx", cwd=tmp_path)
     assert ergebnis.returncode == 3
     assert ergebnis.stdout == ""
-    assert ergebnis.stderr == (
-        f"{KAPUTT_TEXT}\nFehler: Keine der Eingaben enthält lesbare Meldungen.\n"
-    )
+    zeilen = ergebnis.stderr.splitlines()
+    assert zeilen[0] == KAPUTT_TEXT
+    assert zeilen[-1] == "Fehler: Keine der Eingaben enthält lesbare Meldungen."
 
 
 def test_befehl_unlesbare_neben_gueltiger_datei_ergibt_1(tmp_path: Path) -> None:

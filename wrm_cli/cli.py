@@ -201,7 +201,8 @@ def auswerten(
         bericht = auswerten_(eingaben, bezirk, tag or bezirk.stichtag or dt.date.today())
         if bericht.nichts_gelesen:
             for befund in bericht.befunde:
-                typer.echo(befund.text, err=True)
+                if befund.stufe == "fehler":
+                    typer.echo(befund.text, err=True)
             _fehler_melden("Keine der Eingaben enthält lesbare Meldungen.", EXIT_UNLESBAR)
         text = _rendern(bericht, gewaehlt, fuer_datei=ausgabe is not None)
         if ausgabe is not None:

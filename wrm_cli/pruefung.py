@@ -120,7 +120,9 @@ def _befund(
         )
         # The Kommune it most likely is, so the Meldestatus can say "Meldung mit Fehlern".
         ort["kommune"] = vorschlag
-        return fehler(f"„{wert}“ ist keine Kommune im {bezirk.name}. {weiter}", **ort)
+        return fehler(
+            f"„{wert}“ steht nicht in der Liste der Kommunen ({bezirk.name}). {weiter}", **ort
+        )
     if pruefung == "datum":
         return fehler(f"„{wert}“ ist kein Datum – erwartet wird z. B. 16.03.2016.", **ort)
     if pruefung == "nicht_in_zukunft":

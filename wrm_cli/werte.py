@@ -49,7 +49,8 @@ def zahl_lesen(wert: Roh) -> Roh:
         return float(wert)
     if not isinstance(wert, str):
         return wert
-    text = bereinigt(wert).replace(" ", "")
+    # U+2212 is the minus sign Word and PDF documents paste.
+    text = bereinigt(wert).replace(" ", "").replace("\u2212", "-")
     if _TAUSENDER.fullmatch(text):
         return float(text.replace(".", ""))
     if _GANZ.fullmatch(text) or _BRUCH.fullmatch(text):
