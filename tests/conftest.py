@@ -38,4 +38,5 @@ def wrm(*argumente: str | Path, cwd: Path | None = None) -> subprocess.Completed
         cwd=cwd,
         env=umgebung,
         check=False,
+        timeout=120,
     )

@@ -18,17 +18,16 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from conftest import wrm as wrm_aufrufen
 
 from wrm_cli.ablauf import Auswertungsbericht, auswerten
 from wrm_cli.bezirk import standard_bezirk
@@ -142,27 +141,9 @@ def kommunen(bericht: Auswertungsbericht) -> list[str]:
 
 def wrm(*argumente: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     """`wrm auswerten … --stichtag 16.03.2016 --format json` in its own process, in ``cwd``."""
-    umgebung = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
     vorher = inhalt(cwd)
-    ergebnis = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "wrm_cli",
-            "auswerten",
-            *map(str, argumente),
-            "--stichtag",
-            "16.03.2016",
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=umgebung,
-        check=False,
-        timeout=120,
+    ergebnis = wrm_aufrufen(
+        "auswerten", *argumente, "--stichtag", "16.03.2016", "--format", "json", cwd=cwd
     )
     assert "Traceback" not in ergebnis.stderr
     assert "Traceback" not in ergebnis.stdout

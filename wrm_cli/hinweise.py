@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 def _zahl(wert: object) -> int:
     """A blank counts as 0 (the Fachkonzept's rule for sums and comparisons)."""
-    return 0 if wert is None or wert != wert else int(wert)  # type: ignore[call-overload]
+    import pandas as pd
+
+    return 0 if pd.isna(wert) else int(wert)  # type: ignore[call-overload]
 
 
 def meldungshinweise(
