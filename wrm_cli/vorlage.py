@@ -1,0 +1,319 @@
+"""The standard Excel template (Vorlage) a Kommune fills in, generated from ``FELDER``.
+
+Sheet "Meldung" is a form, one value per row: column A the number "(1)"…"(12)",
+column B the German label, column C the input cell, column D a short explanation.
+Rows 4–9 hold the header block (Bezirk, Kommune, Stand, Ansprechpartner, Telefon,
+E-Mail), row 11 the column heads, rows 12–23 the twelve fields (``eingabezellen()``).
+Every value cell carries a workbook-level defined name equal to its key
+(``kommune``, ``stand``, …, ``einschaetzung``); readers should rely on the names,
+not on the addresses. The sheet is protected without a password; only the input
+cells are unlocked (the Kommune cell stays locked).
+
+Version stamp: a hidden sheet "wrm" with A1 = "wrm-vorlage" and A2 = ``VORLAGE_VERSION``
+(a sheet rather than a defined name so that python-calamine can read it as well).
+Sheet "Erläuterungen" holds the full definitions and how to check and send the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wrm_cli.bezirk import Bezirk, datum_deutsch
+from wrm_cli.fehler import AusgabeFehler, KonfigFehler
+from wrm_cli.felder import FELD, FELDER, KAPAZITAETSFELDER, KOMMUNE, META_LABELS, STAND, Feld
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
+    from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped, unused-ignore]
+    from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped, unused-ignore]
+
+VORLAGE_VERSION = "1"
+BLATT_MELDUNG = "Meldung"
+BLATT_ERLAEUTERUNGEN = "Erläuterungen"
+BLATT_VERSION = "wrm"
+VERSION_KENNUNG = "wrm-vorlage"
+
+# Contact details: in the template only, not part of the twelve fields.
+KONTAKT_LABELS: dict[str, str] = {
+    "ansprechpartner": "Ansprechpartner",
+    "telefon": "Telefon",
+    "email": "E-Mail",
+}
+KOPF_SCHLUESSEL: tuple[str, ...] = (KOMMUNE, STAND, *KONTAKT_LABELS)
+_KOPF_HINWEISE: dict[str, str] = {
+    KOMMUNE: "vorausgefüllt, nicht änderbar",
+    STAND: "Datum, auf das sich die Zahlen beziehen (TT.MM.JJJJ)",
+    "ansprechpartner": "wer Rückfragen zu dieser Meldung beantwortet",
+    "telefon": "Durchwahl für Rückfragen",
+    "email": "E-Mail-Adresse für Rückfragen",
+}
+
+# Layout of "Meldung".
+EINGABE_SPALTE = "C"
+_ZEILE_BEZIRK = 4
+_ZEILE_KOPF = 5  # kommune; stand, ansprechpartner, telefon, email follow
+_ZEILE_TABELLENKOPF = 11
+_ZEILE_FELDER = 12
+_BREITEN = {"A": 7, "B": 40, "C": 16, "D": 60}
+_GELB = "FFF2CC"
+_GRAU = "D9D9D9"
+_DATUM_VON, _DATUM_BIS = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
+_VERSENDEN = "Datei mit `wrm pruefen` prüfen und per E-Mail an die Task-Force senden."
+_UNZULAESSIG = '<>:"/\\|?*'
+
+
+def eingabezellen() -> dict[str, str]:
+    """Key → address of its value cell on "Meldung", e.g. ``{"kommune": "C5", …}``."""
+    zellen = {key: f"{EINGABE_SPALTE}{_ZEILE_KOPF + i}" for i, key in enumerate(KOPF_SCHLUESSEL)}
+    for i, feld in enumerate(FELDER):
+        zellen[feld.key] = f"{EINGABE_SPALTE}{_ZEILE_FELDER + i}"
+    return zellen
+
+
+def vorlagen_dateiname(kommune: str) -> str:
+    """``"Bad Essen"`` → ``"Meldung_Bad_Essen.xlsx"``; umlauts stay, Windows-unsafe chars go."""
+    name = unicodedata.normalize("NFC", kommune)
+    name = "".join("_" if z in _UNZULAESSIG or z.isspace() or ord(z) < 32 else z for z in name)
+    name = re.sub(r"_+", "_", name).strip("._ ")
+    return f"Meldung_{name or 'Kommune'}.xlsx"
+
+
+def _kurz(text: str, laenge: int) -> str:
+    return text if len(text) <= laenge else text[: laenge - 1] + "…"
+
+
+def _amtlicher_name(bezirk: Bezirk, kommune: str) -> str:
+    name = bezirk.kommune_finden(kommune)
+    if name is None:
+        vorschlag = bezirk.vorschlag(kommune)
+        tipp = f" Meinten Sie „{vorschlag}“?" if vorschlag else ""
+        raise KonfigFehler(f"„{kommune}“ ist keine Kommune im {bezirk.name}.{tipp}")
+    return name
+
+
+def _pruefregel(feld: Feld, zelle: str) -> DataValidation:
+    """The Excel data validation for one of the twelve fields."""
+    from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped, unused-ignore]
+
+    if feld.art == "auswahl":
+        werte = ", ".join(feld.auswahl)
+        regel = DataValidation(type="list", formula1='"' + ",".join(feld.auswahl) + '"')
+        fehler, hilfe = f"Bitte einen Wert aus der Liste wählen: {werte}.", f"Auswahl: {werte}"
+    elif feld.minimum is None:
+        regel = DataValidation(
+            type="whole", operator="between", formula1="-999999999", formula2="999999999"
+        )
+        fehler, hilfe = "Bitte eine ganze Zahl eingeben (negativ erlaubt).", "ganze Zahl"
+    else:
+        regel = DataValidation(
+            type="whole", operator="greaterThanOrEqual", formula1=str(feld.minimum)
+        )
+        fehler = f"Bitte eine ganze Zahl ab {feld.minimum} eingeben (keine Kommastellen)."
+        hilfe = f"ganze Zahl ab {feld.minimum}"
+    regel.errorTitle = "Ungültige Eingabe"
+    regel.error = fehler + " Leer lassen heißt: nichts zu melden."
+    regel.promptTitle = _kurz(feld.bezeichnung, 32)  # Excel allows 32 characters
+    regel.prompt = _kurz(f"{feld.bedeutung}. {hilfe}; leer = nichts zu melden.", 255)
+    return _einschalten(regel, zelle)
+
+
+def _einschalten(regel: DataValidation, zelle: str) -> DataValidation:
+    """Show the German prompt and error, allow a blank cell, attach to ``zelle``."""
+    regel.showInputMessage = True
+    regel.showErrorMessage = regel.type is not None
+    regel.allow_blank = True
+    regel.add(zelle)
+    return regel
+
+
+def _kopfregel(key: str, zelle: str) -> DataValidation:
+    from openpyxl.utils.datetime import to_excel  # type: ignore[import-untyped, unused-ignore]
+    from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped, unused-ignore]
+
+    if key == STAND:
+        regel = DataValidation(
+            type="date",
+            operator="between",
+            formula1=str(int(to_excel(_DATUM_VON))),
+            formula2=str(int(to_excel(_DATUM_BIS))),
+        )
+        regel.errorTitle = "Ungültiges Datum"
+        regel.error = "Bitte ein Datum eingeben, z. B. 16.03.2016."
+    else:
+        regel = DataValidation(allow_blank=True)
+    regel.promptTitle = _kurz(_label(key), 32)
+    regel.prompt = _KOPF_HINWEISE[key]
+    return _einschalten(regel, zelle)
+
+
+def _label(key: str) -> str:
+    return META_LABELS.get(key) or KONTAKT_LABELS[key]
+
+
+def _zeilenhoehe(text: str, breite: int) -> float:
+    """Excel does not grow rows for wrapped text on its own; estimate the lines."""
+    return 15.0 * max(1, math.ceil(len(text) / (breite * 1.1)))
+
+
+def vorlage_erstellen(bezirk: Bezirk, kommune: str) -> Workbook:
+    """The filled-in-nothing template for one Kommune of the district."""
+    from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
+    from openpyxl.styles import (  # type: ignore[import-untyped, unused-ignore]
+        Alignment,
+        Border,
+        Font,
+        PatternFill,
+        Protection,
+        Side,
+    )
+    from openpyxl.workbook.defined_name import DefinedName  # type: ignore[import-untyped, unused-ignore]
+
+    name = _amtlicher_name(bezirk, kommune)
+    mappe = Workbook()
+    blatt = mappe.active
+    assert blatt is not None
+    blatt.title = BLATT_MELDUNG
+    zellen = eingabezellen()
+    fett, gelb = Font(bold=True), PatternFill("solid", fgColor=_GELB)
+    rahmen = Border(*(Side(style="thin", color="808080") for _ in range(4)))
+    umbruch = Alignment(wrap_text=True, vertical="center")
+
+    blatt["A1"] = f"Meldung zum Wohnraummanagement – {bezirk.name}"
+    blatt["A1"].font = Font(bold=True, size=14)
+    blatt["A2"] = "Bitte nur die gelb hinterlegten Felder ausfüllen. Leer = nichts zu melden."
+    blatt["A2"].font = Font(italic=True)
+    blatt.cell(_ZEILE_BEZIRK, 2, "Bezirk").font = fett
+    blatt.cell(_ZEILE_BEZIRK, 3, bezirk.name)
+    for key in KOPF_SCHLUESSEL:
+        zelle = blatt[zellen[key]]
+        blatt.cell(zelle.row, 2, _label(key)).font = fett
+        blatt.cell(zelle.row, 4, _KOPF_HINWEISE[key]).alignment = umbruch
+        zelle.border = rahmen
+        if key == KOMMUNE:
+            zelle.value, zelle.font = name, fett
+            continue
+        zelle.fill, zelle.protection = gelb, Protection(locked=False)
+        if key == STAND:
+            zelle.number_format = "DD.MM.YYYY"
+        blatt.add_data_validation(_kopfregel(key, zelle.coordinate))
+
+    for spalte, kopf in enumerate(("Nr.", "Feld", "Angabe", "Erläuterung"), start=1):
+        zelle = blatt.cell(_ZEILE_TABELLENKOPF, spalte, kopf)
+        zelle.font, zelle.fill = fett, PatternFill("solid", fgColor=_GRAU)
+    for feld in FELDER:
+        zelle = blatt[zellen[feld.key]]
+        blatt.cell(zelle.row, 1, f"({feld.nr})").font = fett
+        blatt.cell(zelle.row, 2, feld.label).alignment = umbruch
+        erklaerung = feld.bedeutung
+        if feld.key == "zu_erfuellen" and bezirk.quote_beginn:
+            erklaerung += f" (Quotenzeitraum seit {datum_deutsch(bezirk.quote_beginn)})"
+        blatt.cell(zelle.row, 4, erklaerung).alignment = umbruch
+        blatt.row_dimensions[zelle.row].height = _zeilenhoehe(erklaerung, _BREITEN["D"])
+        zelle.fill, zelle.border = gelb, rahmen
+        zelle.protection = Protection(locked=False)
+        if feld.ist_zahl:
+            zelle.number_format = "#,##0"
+        blatt.add_data_validation(_pruefregel(feld, zelle.coordinate))
+    letzte = _ZEILE_FELDER + len(FELDER) + 1
+    blatt.cell(letzte, 1, _VERSENDEN).font = Font(italic=True)
+
+    for key, adresse in zellen.items():
+        bezug = f"'{BLATT_MELDUNG}'!${adresse[0]}${adresse[1:]}"
+        mappe.defined_names[key] = DefinedName(key, attr_text=bezug)
+    for buchstabe, breite in _BREITEN.items():
+        blatt.column_dimensions[buchstabe].width = breite
+    _druckfertig(blatt, f"Meldung {name} – {bezirk.name}", f"A1:D{letzte}")
+    blatt.protection.sheet = True  # no password: protects against slips, not people
+
+    _erlaeuterungen(mappe.create_sheet(BLATT_ERLAEUTERUNGEN), bezirk)
+    stempel = mappe.create_sheet(BLATT_VERSION)
+    stempel["A1"], stempel["A2"] = VERSION_KENNUNG, VORLAGE_VERSION
+    stempel.sheet_state = "hidden"
+    mappe.active = 0
+    return mappe
+
+
+def _druckfertig(blatt: Worksheet, titel: str, bereich: str) -> None:
+    """One A4 page, portrait, with a print header."""
+    blatt.page_setup.paperSize = blatt.PAPERSIZE_A4
+    blatt.page_setup.orientation = "portrait"
+    blatt.page_setup.fitToWidth = 1
+    blatt.page_setup.fitToHeight = 1
+    blatt.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr, unused-ignore]
+    blatt.print_area = bereich
+    blatt.print_title_rows = "1:1"
+    blatt.oddHeader.center.text = titel
+    blatt.oddFooter.center.text = f"wrm-Vorlage Version {VORLAGE_VERSION}"
+
+
+def _erlaeuterungen(blatt: Worksheet, bezirk: Bezirk) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped, unused-ignore]
+
+    blatt["A1"] = "Erläuterungen zur Meldung"
+    blatt["A1"].font = Font(bold=True, size=14)
+    for spalte, kopf in enumerate(("Nr.", "Feld", "Bedeutung", "Zulässige Werte"), start=1):
+        zelle = blatt.cell(3, spalte, kopf)
+        zelle.font, zelle.fill = Font(bold=True), PatternFill("solid", fgColor=_GRAU)
+    umbruch = Alignment(wrap_text=True, vertical="top")
+    for zeile, feld in enumerate(FELDER, start=4):
+        if feld.art == "auswahl":
+            zulaessig = " oder ".join(feld.auswahl)
+        elif feld.minimum is None:
+            zulaessig = "ganze Zahl, auch negativ"
+        else:
+            zulaessig = f"ganze Zahl ab {feld.minimum}"
+        for spalte, text in enumerate((f"({feld.nr})", feld.label, feld.bedeutung, zulaessig), 1):
+            blatt.cell(zeile, spalte, text).alignment = umbruch
+        blatt.row_dimensions[zeile].height = _zeilenhoehe(feld.bedeutung, 60)
+    kapazitaet = ", ".join(f"({FELD[key].nr})" for key in KAPAZITAETSFELDER)
+    hinweise = (
+        "Hinweise",
+        "Alle Angaben sind Anzahlen von Personen bzw. Plätzen.",
+        "Eine leere Zelle bedeutet „nichts zu melden“ und zählt in Summen als 0.",
+        f"Sind {kapazitaet} alle leer, gilt das als „keine Angaben zum Wohnraum“.",
+        f"({FELD['zu_erfuellen'].nr}) darf negativ sein: Die Quote ist dann übererfüllt.",
+        "Stand ist das Datum, auf das sich die Zahlen beziehen.",
+        f"Bezirk: {bezirk.name}. Die Kommune ist vorausgefüllt und kann nicht geändert werden.",
+        _VERSENDEN,
+    )
+    start = 5 + len(FELDER)
+    for i, text in enumerate(hinweise):
+        blatt.cell(start + i, 1, text).font = Font(bold=i == 0)
+    for buchstabe, breite in {"A": 7, "B": 36, "C": 60, "D": 24}.items():
+        blatt.column_dimensions[buchstabe].width = breite
+    _druckfertig(blatt, f"Erläuterungen – {bezirk.name}", f"A1:D{start + len(hinweise) - 1}")
+
+
+def vorlage_schreiben(bezirk: Bezirk, kommune: str, ziel: Path) -> Path:
+    """Write the template atomically; ``ziel`` is a file or an existing folder."""
+    mappe = vorlage_erstellen(bezirk, kommune)
+    if ziel.is_dir():
+        ziel = ziel / vorlagen_dateiname(_amtlicher_name(bezirk, kommune))
+    tmp: str | None = None
+    try:
+        griff, tmp = tempfile.mkstemp(prefix=".~wrm-", suffix=".xlsx", dir=ziel.parent)
+        os.close(griff)
+        mappe.save(tmp)
+        os.replace(tmp, ziel)
+        tmp = None
+    except PermissionError:
+        raise AusgabeFehler(
+            f"Die Vorlage kann nicht nach {ziel} geschrieben werden: keine Berechtigung "
+            "(ist die Datei noch in Excel geöffnet?)."
+        ) from None
+    except OSError as fehler:
+        grund = fehler.strerror or str(fehler)
+        raise AusgabeFehler(
+            f"Die Vorlage kann nicht nach {ziel} geschrieben werden: {grund}."
+        ) from None
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+    return ziel
