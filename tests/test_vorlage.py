@@ -206,7 +206,7 @@ def test_ueberschreibt_vorhandene_datei(tmp_path: Path, bezirk: Bezirk) -> None:
 
 
 def test_fehlender_ordner_ist_ausgabefehler(tmp_path: Path, bezirk: Bezirk) -> None:
-    with pytest.raises(AusgabeFehler, match="kann nicht nach"):
+    with pytest.raises(AusgabeFehler, match="gibt es nicht – bitte zuerst anlegen"):
         vorlage_schreiben(bezirk, "Belm", tmp_path / "gibt_es_nicht" / "v.xlsx")
 
 
@@ -216,8 +216,8 @@ def test_keine_berechtigung_ist_ausgabefehler_ohne_reste(
     def verweigert(quelle: str, ziel: str) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("wrm_cli.vorlage.os.replace", verweigert)
-    with pytest.raises(AusgabeFehler, match="keine Berechtigung"):
+    monkeypatch.setattr("wrm_cli.berichte.schreiben.os.replace", verweigert)
+    with pytest.raises(AusgabeFehler, match="noch in einem anderen Programm geöffnet"):
         vorlage_schreiben(bezirk, "Belm", tmp_path / "v.xlsx")
     assert list(tmp_path.iterdir()) == []  # the temp file is removed
 

@@ -17,16 +17,16 @@ Sheet "Erläuterungen" holds the full definitions and how to check and send the 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
-import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wrm_cli.berichte.schreiben import atomar_schreiben
 from wrm_cli.bezirk import Bezirk, datum_deutsch
-from wrm_cli.fehler import AusgabeFehler, KonfigFehler
+from wrm_cli.fehler import KonfigFehler
 from wrm_cli.felder import FELD, FELDER, KAPAZITAETSFELDER, KOMMUNE, META_LABELS, STAND, Feld
 
 if TYPE_CHECKING:
@@ -296,24 +296,7 @@ def vorlage_schreiben(bezirk: Bezirk, kommune: str, ziel: Path) -> Path:
     mappe = vorlage_erstellen(bezirk, kommune)
     if ziel.is_dir():
         ziel = ziel / vorlagen_dateiname(_amtlicher_name(bezirk, kommune))
-    tmp: str | None = None
-    try:
-        griff, tmp = tempfile.mkstemp(prefix=".~wrm-", suffix=".xlsx", dir=ziel.parent)
-        os.close(griff)
-        mappe.save(tmp)
-        os.replace(tmp, ziel)
-        tmp = None
-    except PermissionError:
-        raise AusgabeFehler(
-            f"Die Vorlage kann nicht nach {ziel} geschrieben werden: keine Berechtigung "
-            "(ist die Datei noch in Excel geöffnet?)."
-        ) from None
-    except OSError as fehler:
-        grund = fehler.strerror or str(fehler)
-        raise AusgabeFehler(
-            f"Die Vorlage kann nicht nach {ziel} geschrieben werden: {grund}."
-        ) from None
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+    puffer = io.BytesIO()
+    mappe.save(puffer)
+    atomar_schreiben(ziel, puffer.getvalue())
     return ziel

@@ -24,7 +24,7 @@ def atomar_schreiben(ziel: Path, inhalt: bytes) -> None:
     """Write to a temporary file beside the target, then replace: never a half report."""
     ordner = ziel.parent if str(ziel.parent) else Path(".")
     if not ordner.is_dir():
-        raise AusgabeFehler(f"Den Ordner „{ordner}“ für den Bericht gibt es nicht.")
+        raise AusgabeFehler(f"Den Ordner „{ordner}“ gibt es nicht – bitte zuerst anlegen.")
     handle, temp = tempfile.mkstemp(prefix=f".{ziel.name}.", suffix=".tmp", dir=ordner)
     try:
         with os.fdopen(handle, "wb") as datei:
