@@ -94,7 +94,11 @@ def bericht_zeigen(bericht: Auswertungsbericht, konsole: Console) -> None:
         konsole.print(befundliste(bericht.befunde))
 
 
-def als_text(bericht: Auswertungsbericht, breite: int = 160) -> str:
+# Wide enough for the table without wrapping its figures, where no terminal sets a width.
+BREITE_OHNE_TERMINAL = 160
+
+
+def als_text(bericht: Auswertungsbericht, breite: int = BREITE_OHNE_TERMINAL) -> str:
     """The terminal table as plain text, for --ausgabe bericht.txt."""
     puffer = io.StringIO()
     bericht_zeigen(bericht, Console(file=puffer, width=breite, no_color=True, highlight=False))

@@ -217,11 +217,11 @@ def auswerten(
         else:
             from rich.console import Console
 
-            from wrm_cli.ansicht import bericht_zeigen
+            from wrm_cli.ansicht import BREITE_OHNE_TERMINAL, bericht_zeigen
 
             konsole = Console(highlight=False)
             if not konsole.is_terminal:
-                konsole = Console(highlight=False, width=160)
+                konsole = Console(highlight=False, width=BREITE_OHNE_TERMINAL)
             bericht_zeigen(bericht, konsole)
         raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
 
