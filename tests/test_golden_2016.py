@@ -61,11 +61,18 @@ def test_kennzahlen_und_sonderfaelle(bezirk_2016: Bezirk) -> None:
 
 
 def test_beispiel_ist_sauber(bezirk_2016: Bezirk) -> None:
-    """The bundled example: no errors, no missing Kommune, only the published contradictions."""
+    """The bundled example: no errors, no missing Kommune, only the signals the published
+    data show (Fachkonzept): housed far from arrivals, self-assessment contradictions."""
     bericht = auswerten([BEISPIELE / "uebersicht_2016.csv"], bezirk_2016, STICHTAG_2016)
     assert not bericht.hat_fehler
     assert bericht.fehlende_kommunen == []
     assert [b.text for b in bericht.befunde] == [
+        "uebersicht_2016.csv, Zelle H3 (6) in Gemeinschaftsunterkünften: Bad Essen: 69 Personen "
+        "untergebracht (6) + (7), aber 0 Ankünfte (2) – bitte prüfen.",
+        "uebersicht_2016.csv, Zelle H10 (6) in Gemeinschaftsunterkünften: Bohmte: 82 Personen "
+        "untergebracht (6) + (7), aber keine Ankünfte (2) angegeben – bitte prüfen.",
+        "uebersicht_2016.csv, Zelle H19 (6) in Gemeinschaftsunterkünften: Melle: 142 Personen "
+        "untergebracht (6) + (7), aber 110 Ankünfte (2) – bitte prüfen.",
         "uebersicht_2016.csv, Zelle N6 (12) Einschätzung der Lage: Bad Rothenfelde schätzt die "
         "Lage als „kritisch“ ein, hat aber 7 Plätze mehr als benötigt.",
         "uebersicht_2016.csv, Zelle N5 (12) Einschätzung der Lage: Bad Laer schätzt die Lage als "

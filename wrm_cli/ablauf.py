@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 from wrm_cli.befunde import Befund, fehler, hinweis, sortiert
 from wrm_cli.bezirk import Bezirk
 from wrm_cli.eingang import sammeln
-from wrm_cli.einlesen import Meldung, datei_lesen
+from wrm_cli.einlesen import datei_lesen
 from wrm_cli.fehler import EingabeFehler
+from wrm_cli.meldung import Meldung
 
 if TYPE_CHECKING:
     from wrm_cli.auswertung import Auswertung

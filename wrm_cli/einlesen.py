@@ -1,7 +1,8 @@
 """One file → Meldungen with provenance (file, sheet, cell of every value).
 
-Reads the table format: one sheet (xlsx, xlsm, xls, ods) or a CSV file whose
-header row holds the field keys or German labels, one row per Kommune.
+Two formats: the filled template (``formular.py``, found by its defined names or
+labels) and the table format read here: one sheet (xlsx, xlsm, xls, ods) or a CSV
+file whose header row holds the field keys or German labels, one row per Kommune.
 A reader never judges values; it only records what stands where.
 """
 
@@ -10,13 +11,17 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from wrm_cli.arbeitsmappe import definierte_namen
 from wrm_cli.befunde import Befund, fehler, hinweis
 from wrm_cli.fehler import EingabeFehler
 from wrm_cli.felder import ALLE_SCHLUESSEL, FELD, KOMMUNE, STAND, bezeichnung, spalte_erkennen
+from wrm_cli.formular import ist_formular, nach_bezeichnungen_lesen, nach_namen_lesen
+from wrm_cli.meldung import Gelesen, Meldung, Zelle, adresse
 from wrm_cli.werte import Roh, bereinigt, ist_leer
+
+__all__ = ["Gelesen", "Meldung", "Zelle", "adresse", "datei_lesen", "tabelle_lesen"]
 
 TABELLEN_ENDUNGEN = (".xlsx", ".xlsm", ".xls", ".ods")
 CSV_ENDUNGEN = (".csv",)
@@ -25,57 +30,6 @@ KOPF_SUCHBEREICH = 30
 MAX_ZEILEN = 100_000
 # Rows that summarise the table rather than report a Kommune.
 _SUMMENZEILEN = {"gesamt", "summe", "insgesamt", "landkreis gesamt"}
-
-
-@dataclass(frozen=True)
-class Zelle:
-    wert: Roh
-    adresse: str
-
-
-@dataclass
-class Meldung:
-    """What one Kommune reported, exactly as it stands in the file."""
-
-    datei: Path
-    blatt: str | None
-    werte: dict[str, Zelle]
-    # The row of a table, for messages like "Zeile 7".
-    zeile: int | None = None
-
-    @property
-    def quelle(self) -> str:
-        return f"{self.datei.name} [{self.blatt}]" if self.blatt else self.datei.name
-
-    def zelle(self, key: str) -> str | None:
-        zelle = self.werte.get(key)
-        return zelle.adresse if zelle else None
-
-    def roh(self, key: str) -> Roh:
-        zelle = self.werte.get(key)
-        return zelle.wert if zelle else None
-
-
-@dataclass
-class Gelesen:
-    datei: Path
-    meldungen: list[Meldung] = field(default_factory=list)
-    befunde: list[Befund] = field(default_factory=list)
-
-
-def spaltenbuchstaben(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    buchstaben = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        buchstaben = chr(65 + rest) + buchstaben
-    return buchstaben
-
-
-def adresse(zeile: int, spalte: int) -> str:
-    """0-based row and column → "D7"."""
-    return f"{spaltenbuchstaben(spalte)}{zeile + 1}"
 
 
 def datei_lesen(pfad: Path) -> Gelesen:
@@ -128,18 +82,22 @@ def arbeitsmappe_lesen(pfad: Path) -> Gelesen:
             f"{pfad.name}: Datei ist beschädigt oder keine Tabelle – "
             "bitte in Excel oder LibreOffice öffnen, als .xlsx speichern und erneut senden."
         ) from None
+    namen = definierte_namen(pfad)
+    if ist_formular(namen):
+        return nach_namen_lesen(pfad, dict(blaetter), namen)
     mit_kopf = [
         (name, zeilen) for name, zeilen in blaetter if _kopfzeile_finden(zeilen) is not None
     ]
     if not mit_kopf:
-        return Gelesen(pfad, befunde=[_kein_kopf(pfad)])
+        formular = nach_bezeichnungen_lesen(pfad, dict(blaetter))
+        return formular if formular is not None else Gelesen(pfad, befunde=[_kein_kopf(pfad)])
     if len(mit_kopf) > 1:
-        namen = ", ".join(f"„{name}“" for name, _ in mit_kopf)
+        namen_ = ", ".join(f"„{name}“" for name, _ in mit_kopf)
         return Gelesen(
             pfad,
             befunde=[
                 fehler(
-                    f"Mehrere Blätter enthalten eine Meldungstabelle ({namen}) – "
+                    f"Mehrere Blätter enthalten eine Meldungstabelle ({namen_}) – "
                     "bitte nur ein Blatt mit Zahlen senden.",
                     datei=pfad.name,
                 )
@@ -160,9 +118,10 @@ def _kopfzeile_finden(zeilen: Sequence[Sequence[Roh]]) -> int | None:
 
 def _kein_kopf(pfad: Path) -> Befund:
     return fehler(
-        "Keine Kopfzeile mit den Feldnamen gefunden – erwartet wird eine Zeile mit "
-        "„kommune“, „zuweisungen“, „ankuenfte“ … (oder den deutschen Bezeichnungen) "
-        "und darunter eine Zeile je Kommune.",
+        "Weder das Meldeformular (wrm-Vorlage) noch eine Tabelle mit Kopfzeile gefunden – "
+        "erwartet wird die ausgefüllte Vorlage oder eine Zeile mit „kommune“, "
+        "„zuweisungen“, „ankuenfte“ … (oder den deutschen Bezeichnungen) und darunter "
+        "eine Zeile je Kommune.",
         datei=pfad.name,
     )
 

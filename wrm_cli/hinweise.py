@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from wrm_cli.befunde import Befund, hinweis
 from wrm_cli.bezirk import Bezirk, datum_deutsch
-from wrm_cli.einlesen import Meldung
-from wrm_cli.felder import KOMMUNE, STAND
+from wrm_cli.felder import FELD, KOMMUNE, STAND
+from wrm_cli.meldung import Meldung
 from wrm_cli.pruefung import MELDUNG_NR
 
 if TYPE_CHECKING:
@@ -18,11 +18,34 @@ if TYPE_CHECKING:
     from wrm_cli.auswertung import Auswertung
 
 
-def _zahl(wert: object) -> int:
-    """A blank counts as 0 (the Fachkonzept's rule for sums and comparisons)."""
+UNTERBRINGUNG = ("untergebracht_gu", "untergebracht_dezentral")
+
+
+def _leer(wert: object) -> bool:
     import pandas as pd
 
-    return 0 if pd.isna(wert) else int(wert)  # type: ignore[call-overload]
+    return bool(pd.isna(wert))  # type: ignore[call-overload]
+
+
+def _zahl(wert: object) -> int:
+    """A blank counts as 0 (the Fachkonzept's rule for sums and comparisons)."""
+    return 0 if _leer(wert) else int(wert)  # type: ignore[call-overload]
+
+
+# Persons housed (6)+(7) may differ from arrivals (2) a little: people housed without
+# quota credit (3)/(4), moves between Kommunen. Beyond this the figures deserve a look.
+UNTERBRINGUNG_ABWEICHUNG_PERSONEN = 10
+UNTERBRINGUNG_ABWEICHUNG_ANTEIL = 0.25
+
+
+def _weit_entfernt(untergebracht: int, erwartet: int) -> bool:
+    grenze = max(UNTERBRINGUNG_ABWEICHUNG_PERSONEN, UNTERBRINGUNG_ABWEICHUNG_ANTEIL * erwartet)
+    return abs(untergebracht - erwartet) > grenze
+
+
+def _ankuenfte_text(wert: object) -> str:
+    nr = FELD["ankuenfte"].nr
+    return f"keine Ankünfte ({nr}) angegeben" if _leer(wert) else f"{_zahl(wert)} Ankünfte ({nr})"
 
 
 def meldungshinweise(
@@ -42,6 +65,29 @@ def meldungshinweise(
                     datei=meldung.quelle,
                     zelle=meldung.zelle("ankuenfte"),
                     feld="ankuenfte",
+                    kommune=kommune,
+                )
+            )
+        if all(_leer(zeile[key]) for key in FELD):
+            befunde.append(
+                hinweis(
+                    f"{kommune}: Alle Felder (1)–({len(FELD)}) sind leer – ist das "
+                    "beabsichtigt? Leer heißt „nichts zu melden“.",
+                    datei=meldung.quelle,
+                    kommune=kommune,
+                )
+            )
+        gemeldet = [zeile[key] for key in ("ankuenfte", *UNTERBRINGUNG)]
+        untergebracht = sum(_zahl(zeile[key]) for key in UNTERBRINGUNG)
+        if not all(_leer(wert) for wert in gemeldet) and _weit_entfernt(untergebracht, ankuenfte):
+            befunde.append(
+                hinweis(
+                    f"{kommune}: {untergebracht} Personen untergebracht "
+                    f"({FELD['untergebracht_gu'].nr}) + ({FELD['untergebracht_dezentral'].nr}), "
+                    f"aber {_ankuenfte_text(zeile['ankuenfte'])} – bitte prüfen.",
+                    datei=meldung.quelle,
+                    zelle=meldung.zelle("untergebracht_gu"),
+                    feld="untergebracht_gu",
                     kommune=kommune,
                 )
             )

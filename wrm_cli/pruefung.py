@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from wrm_cli.befunde import Befund, fehler
 from wrm_cli.bezirk import Bezirk, datum_deutsch
-from wrm_cli.einlesen import Meldung
 from wrm_cli.felder import FELD, FELDER, KOMMUNE, STAND, ZAHLFELDER
-from wrm_cli.werte import anzeigen, datum_lesen, text_lesen, zahl_lesen
+from wrm_cli.meldung import Meldung
+from wrm_cli.werte import Zellfehler, anzeigen, datum_lesen, ist_leer, text_lesen, zahl_lesen
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -68,11 +68,43 @@ def pruefen(meldungen: Sequence[Meldung], bezirk: Bezirk, stichtag: dt.date) -> 
             if befund is not None:
                 befunde.append(befund)
                 fehlerhaft.add(int(index))
+    for index, meldung in enumerate(meldungen):
+        if meldung.formular and ist_leer(meldung.roh(STAND)):
+            befunde.append(_stand_fehlt(meldung, bezirk))
+            fehlerhaft.add(index)
     gueltig = rahmen.drop(index=sorted(fehlerhaft)).drop(columns="quelle")
     gueltig.insert(0, MELDUNG_NR, gueltig.index)
     for key in ZAHLFELDER:
         gueltig[key] = pd.array(gueltig[key].tolist(), dtype="Int64")
     return Pruefergebnis(gueltig.reset_index(drop=True), _ohne_doppelte(befunde))
+
+
+def _stand_fehlt(meldung: Meldung, bezirk: Bezirk) -> Befund:
+    # The template asks for the date of the figures; without it nobody can tell how current
+    # they are. (Tables without a stand column only get a hint: they predate the template.)
+    name = text_lesen(meldung.roh(KOMMUNE))
+    return fehler(
+        "Der Stand fehlt – bitte das Datum eintragen, auf das sich die Zahlen beziehen "
+        "(z. B. 16.03.2016).",
+        datei=meldung.quelle,
+        zelle=meldung.zelle(STAND),
+        feld=STAND,
+        kommune=bezirk.kommune_finden(name) if isinstance(name, str) else None,
+    )
+
+
+def _zellfehler_text(problem: Zellfehler) -> str:
+    if not problem.fehlerwert:
+        return (
+            "Die Zelle enthält eine Formel ohne berechnetes Ergebnis – Datei bitte in "
+            "Excel/LibreOffice öffnen und speichern."
+        )
+    if problem.formel:
+        return (
+            f"Die Formel ergibt den Fehlerwert {problem.fehlerwert} – bitte die Formel "
+            "korrigieren oder die Zahl direkt eintragen."
+        )
+    return f"Die Zelle enthält den Fehlerwert {problem.fehlerwert} – bitte die Zahl eintragen."
 
 
 def _ohne_doppelte(befunde: list[Befund]) -> list[Befund]:
@@ -109,6 +141,8 @@ def _befund(
         "feld": spalte,
         "kommune": kommune,
     }
+    if isinstance(roh, Zellfehler):
+        return fehler(_zellfehler_text(roh), **ort)
     if pruefung == "not_nullable":  # only the Kommune is required
         return fehler("Der Name der Kommune fehlt – bitte eintragen.", **ort)
     if pruefung == "kommune_bekannt":

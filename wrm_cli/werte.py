@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 
 # Whole numbers written as text: " 12 ", "12,0", "12.0", "+3", "-4".
 _GANZ = re.compile(r"[+-]?\d+(?:[.,]0+)?")
@@ -23,6 +24,21 @@ _DATUM_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?")
 _EXCEL_NULL = dt.date(1899, 12, 30)
 
 Roh = object
+
+
+@dataclass(frozen=True)
+class Zellfehler:
+    """A cell that holds no usable value: a formula error or a formula never calculated.
+
+    Readers put it where the value would be, so the checks can name the cell instead of
+    mistaking it for a blank.
+    """
+
+    fehlerwert: str  # "#DIV/0!", "#WERT!" …; "" for a formula without stored result
+    formel: bool = True
+
+    def __str__(self) -> str:
+        return self.fehlerwert or "Formel ohne Ergebnis"
 
 
 def bereinigt(text: str) -> str:

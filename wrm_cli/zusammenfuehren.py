@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from wrm_cli.befunde import Befund, fehler, hinweis
 from wrm_cli.bezirk import datum_deutsch
-from wrm_cli.einlesen import Meldung
 from wrm_cli.felder import FELD, KOMMUNE, STAND
+from wrm_cli.meldung import Meldung
 from wrm_cli.pruefung import MELDUNG_NR
 
 if TYPE_CHECKING:

@@ -1,0 +1,212 @@
+"""A filled template (Vorlage) → one Meldung, with the cell of every value.
+
+The template's input cells carry defined names equal to the field keys; Excel and
+LibreOffice move those names when rows are inserted, so they are the first way in.
+Where the names were lost (a copy into a fresh workbook, another program), the fields
+are found by their German labels or numbers "(1)"…"(12)" with the value to the right,
+and a hint says so. Like every reader, this one only records what stands where.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from wrm_cli.arbeitsmappe import Bezug, zellfehler
+from wrm_cli.befunde import Befund, fehler, hinweis
+from wrm_cli.felder import FELD, FELDER, KOMMUNE, STAND, bezeichnung, spalte_erkennen
+from wrm_cli.meldung import Gelesen, Meldung, Zelle, adresse
+from wrm_cli.vorlage import (
+    BLATT_MELDUNG,
+    BLATT_VERSION,
+    KONTAKT_LABELS,
+    KOPF_SCHLUESSEL,
+    VERSION_KENNUNG,
+    VORLAGE_VERSION,
+)
+from wrm_cli.werte import Roh, anzeigen, bereinigt, ist_leer
+
+Zeilen = Sequence[Sequence[Roh]]
+# Every key the template has a cell for.
+FORMULAR_SCHLUESSEL: tuple[str, ...] = (*KOPF_SCHLUESSEL, *FELD)
+# Where labels are looked for: the template uses rows 1–25 and columns A–D; a form
+# pasted somewhere else or with inserted rows still lies well within this.
+_SUCHZEILEN, _SUCHSPALTEN = 200, 26
+_FELDNUMMER = re.compile(r"\((\d{1,2})\)")
+_KONTAKTE = {bereinigt(label).casefold(): key for key, label in KONTAKT_LABELS.items()}
+_KONTAKTE["e-mail-adresse"] = _KONTAKTE["email"] = "email"
+
+
+def ist_formular(namen: Mapping[str, Bezug]) -> bool:
+    """Names for the Kommune and at least one field: a wrm template."""
+    return KOMMUNE in namen and any(key in namen for key in FELD)
+
+
+def nach_namen_lesen(
+    pfad: Path, blaetter: Mapping[str, Zeilen], namen: Mapping[str, Bezug]
+) -> Gelesen:
+    """Read a template through its defined names; missing names fall back to the labels."""
+    blatt = namen[KOMMUNE].blatt
+    ergebnis = Gelesen(pfad)
+    if blatt not in blaetter:
+        ergebnis.befunde.append(
+            fehler(
+                f"Die Vorlage verweist auf das Blatt „{blatt}“, das es nicht gibt – bitte "
+                "die Originalvorlage verwenden.",
+                datei=pfad.name,
+            )
+        )
+        return ergebnis
+    zeilen = blaetter[blatt]
+    orte: dict[str, tuple[int, int]] = {}
+    for key in FORMULAR_SCHLUESSEL:
+        bezug = namen.get(key)
+        if bezug is not None and bezug.blatt == blatt:
+            orte[key] = (bezug.zeile, bezug.spalte)
+    fehlend = [key for key in FORMULAR_SCHLUESSEL if key not in orte]
+    if fehlend:
+        ueber_bezeichnung = _bezeichnungen_finden(zeilen)
+        gefunden = [key for key in fehlend if key in ueber_bezeichnung]
+        for key in gefunden:
+            orte[key] = ueber_bezeichnung[key]
+        if gefunden:
+            ergebnis.befunde.append(
+                hinweis(
+                    f"In der Vorlage fehlen die Namen für {_aufzaehlen(gefunden)}; diese Felder "
+                    "wurden über ihre Bezeichnung gefunden. Bitte künftig die "
+                    "Originalvorlage verwenden.",
+                    datei=pfad.name,
+                )
+            )
+    return _meldung_bilden(pfad, blatt, zeilen, orte, blaetter, ergebnis)
+
+
+def nach_bezeichnungen_lesen(pfad: Path, blaetter: Mapping[str, Zeilen]) -> Gelesen | None:
+    """Find the form by its labels; None when no sheet looks like the template."""
+    kandidaten = {
+        name: orte
+        for name, zeilen in blaetter.items()
+        if name != BLATT_VERSION
+        and KOMMUNE in (orte := _bezeichnungen_finden(zeilen))
+        and sum(key in FELD for key in orte) >= 3
+    }
+    if not kandidaten:
+        return None
+    ergebnis = Gelesen(pfad)
+    if len(kandidaten) > 1:
+        namen = ", ".join(f"„{name}“" for name in kandidaten)
+        ergebnis.befunde.append(
+            fehler(
+                f"Mehrere Blätter sehen wie das Meldeformular aus ({namen}) – bitte nur "
+                "ein ausgefülltes Blatt senden.",
+                datei=pfad.name,
+            )
+        )
+        return ergebnis
+    blatt, orte = next(iter(kandidaten.items()))
+    ergebnis.befunde.append(
+        hinweis(
+            "Die Datei enthält die Namen der Vorlage nicht (z. B. nach Kopieren in eine neue "
+            "Datei); die Werte wurden über die Feldbezeichnungen gefunden. Bitte künftig die "
+            "Originalvorlage verwenden.",
+            datei=pfad.name,
+        )
+    )
+    return _meldung_bilden(pfad, blatt, blaetter[blatt], orte, blaetter, ergebnis)
+
+
+def _meldung_bilden(
+    pfad: Path,
+    blatt: str,
+    zeilen: Zeilen,
+    orte: Mapping[str, tuple[int, int]],
+    blaetter: Mapping[str, Zeilen],
+    ergebnis: Gelesen,
+) -> Gelesen:
+    for key in (STAND, *FELD):
+        if key not in orte:
+            ergebnis.befunde.append(
+                fehler(
+                    f"Das Feld {bezeichnung(key)} ist in der Datei nicht zu finden – bitte "
+                    "die Originalvorlage verwenden (wrm vorlage).",
+                    datei=pfad.name,
+                    feld=key,
+                )
+            )
+    if any(befund.stufe == "fehler" for befund in ergebnis.befunde):
+        return ergebnis
+    werte = {
+        key: Zelle(_wert(zeilen, zeile, spalte), adresse(zeile, spalte))
+        for key, (zeile, spalte) in orte.items()
+    }
+    for ort, problem in zellfehler(pfad, blatt, {z.adresse for z in werte.values()}).items():
+        for key, zelle in werte.items():
+            if zelle.adresse == ort:
+                werte[key] = Zelle(problem, ort)
+    ergebnis.meldungen.append(
+        Meldung(pfad, None if blatt == BLATT_MELDUNG else blatt, werte, formular=True)
+    )
+    ergebnis.befunde.extend(_versionshinweise(pfad, blaetter))
+    return ergebnis
+
+
+def _wert(zeilen: Zeilen, zeile: int, spalte: int) -> Roh:
+    if zeile < len(zeilen) and spalte < len(zeilen[zeile]):
+        return zeilen[zeile][spalte]
+    return None
+
+
+def _formularfeld(text: str) -> str | None:
+    key = spalte_erkennen(text)
+    if key is not None:
+        return key
+    return _KONTAKTE.get(bereinigt(text).casefold().rstrip(":"))
+
+
+def _bezeichnungen_finden(zeilen: Zeilen) -> dict[str, tuple[int, int]]:
+    """Key → (row, column) of its value: right of the label, or two right of "(n)"."""
+    orte: dict[str, tuple[int, int]] = {}
+    for nr, zeile in enumerate(zeilen[:_SUCHZEILEN]):
+        texte = [
+            (spalte, wert)
+            for spalte, wert in enumerate(zeile[:_SUCHSPALTEN])
+            if isinstance(wert, str) and not ist_leer(wert)
+        ]
+        in_zeile: dict[str, tuple[int, int]] = {}
+        for spalte, text in texte:
+            key = _formularfeld(text.rstrip(":"))
+            if key is not None and key not in in_zeile:
+                in_zeile[key] = (nr, spalte + 1)
+        if not in_zeile:  # a label no longer recognised, but its number still there
+            for spalte, text in texte:
+                treffer = _FELDNUMMER.fullmatch(bereinigt(text))
+                if treffer and 1 <= int(treffer.group(1)) <= len(FELDER):
+                    in_zeile[FELDER[int(treffer.group(1)) - 1].key] = (nr, spalte + 2)
+        for key, ort in in_zeile.items():
+            orte.setdefault(key, ort)
+    return orte
+
+
+def _aufzaehlen(keys: Sequence[str]) -> str:
+    return ", ".join(bezeichnung(key) for key in keys)
+
+
+def _versionshinweise(pfad: Path, blaetter: Mapping[str, Zeilen]) -> list[Befund]:
+    stempel = blaetter.get(BLATT_VERSION)
+    if not stempel or _wert(stempel, 0, 0) != VERSION_KENNUNG:
+        return []
+    version = anzeigen(_wert(stempel, 1, 0))
+    if not version.isdigit() or int(version) == int(VORLAGE_VERSION):
+        return []
+    if int(version) < int(VORLAGE_VERSION):
+        text = (
+            f"Die Datei beruht auf einer älteren Vorlage (Version {version}, aktuell "
+            f"{VORLAGE_VERSION}) – bitte für die nächste Meldung die neue Vorlage verwenden."
+        )
+    else:
+        text = (
+            f"Die Vorlage ist neuer (Version {version}) als dieses wrm (Version "
+            f"{VORLAGE_VERSION}) – bitte wrm aktualisieren."
+        )
+    return [hinweis(text, datei=pfad.name)]

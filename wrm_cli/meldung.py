@@ -1,0 +1,62 @@
+"""What a reader produces: Meldungen whose every value knows the cell it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wrm_cli.befunde import Befund
+from wrm_cli.werte import Roh
+
+
+@dataclass(frozen=True)
+class Zelle:
+    wert: Roh
+    adresse: str
+
+
+@dataclass
+class Meldung:
+    """What one Kommune reported, exactly as it stands in the file."""
+
+    datei: Path
+    blatt: str | None
+    werte: dict[str, Zelle]
+    # The row of a table, for messages like "Zeile 7".
+    zeile: int | None = None
+    # Read from the template form (which asks for a Stand) rather than a table row.
+    formular: bool = False
+
+    @property
+    def quelle(self) -> str:
+        return f"{self.datei.name} [{self.blatt}]" if self.blatt else self.datei.name
+
+    def zelle(self, key: str) -> str | None:
+        zelle = self.werte.get(key)
+        return zelle.adresse if zelle else None
+
+    def roh(self, key: str) -> Roh:
+        zelle = self.werte.get(key)
+        return zelle.wert if zelle else None
+
+
+@dataclass
+class Gelesen:
+    datei: Path
+    meldungen: list[Meldung] = field(default_factory=list)
+    befunde: list[Befund] = field(default_factory=list)
+
+
+def spaltenbuchstaben(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    buchstaben = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        buchstaben = chr(65 + rest) + buchstaben
+    return buchstaben
+
+
+def adresse(zeile: int, spalte: int) -> str:
+    """0-based row and column → "D7"."""
+    return f"{spaltenbuchstaben(spalte)}{zeile + 1}"
