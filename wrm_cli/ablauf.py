@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wrm_cli.befunde import Befund, fehler, hinweis, sortiert
 from wrm_cli.bezirk import Bezirk
@@ -46,6 +46,7 @@ def auswerten(eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date) -> Au
     from wrm_cli.hinweise import (
         einschaetzungshinweise,
         fehlende_kommunen,
+        leere_meldungen,
         meldestatushinweise,
         meldungshinweise,
     )
@@ -76,6 +77,7 @@ def auswerten(eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date) -> Au
         b.kommune for b in geprueft.befunde + zusammen.befunde if b.stufe == "fehler" and b.kommune
     }
     befunde += geprueft.befunde + zusammen.befunde
+    befunde += leere_meldungen(meldungen)
     befunde += meldungshinweise(zusammen.kommunen, meldungen, bezirk, stichtag)
     befunde += einschaetzungshinweise(
         auswertung, meldungen, zusammen.kommunen, bezirk.einschaetzung_toleranz
@@ -90,3 +92,88 @@ def auswerten(eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date) -> Au
         gelesene_dateien=gelesen,
         unlesbare_dateien=unlesbar,
     )
+
+
+@dataclass
+class Dateipruefung:
+    """The verdict on one file for the Kommune that sends it."""
+
+    datei: Path
+    lesbar: bool
+    befunde: list[Befund] = field(default_factory=list)
+    # One entry per valid Meldung in the file: its row of the Auswertung (Auswertung.datensaetze).
+    meldungen: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def fehler(self) -> int:
+        return sum(befund.stufe == "fehler" for befund in self.befunde)
+
+    @property
+    def hinweise(self) -> int:
+        return sum(befund.stufe == "hinweis" for befund in self.befunde)
+
+    @property
+    def in_ordnung(self) -> bool:
+        return self.lesbar and not self.fehler
+
+
+@dataclass
+class Pruefbericht:
+    stichtag: dt.date
+    bezirk: Bezirk
+    dateien: list[Dateipruefung]
+    # Files in a given folder that were not read (lock files, other file types).
+    ignoriert: list[Befund] = field(default_factory=list)
+
+    @property
+    def hat_fehler(self) -> bool:
+        return any(datei.fehler for datei in self.dateien)
+
+    @property
+    def hat_unlesbare(self) -> bool:
+        return any(not datei.lesbar for datei in self.dateien)
+
+
+def pruefen_dateien(eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date) -> Pruefbericht:
+    """Check each file on its own, as the Kommune would before sending it.
+
+    All Meldungen are validated in one call; the verdicts are then split by file.
+    """
+    from wrm_cli.auswertung import auswerten as tabelle_berechnen
+    from wrm_cli.hinweise import einschaetzungshinweise, leere_meldungen, meldungshinweise
+    from wrm_cli.pruefung import MELDUNG_NR, pruefen
+
+    eingang = sammeln(eingaben)
+    ergebnisse: list[Dateipruefung] = []
+    meldungen: list[Meldung] = []
+    meldungen_je_datei: list[list[int]] = []
+    for pfad in eingang.dateien:
+        try:
+            gelesen = datei_lesen(pfad)
+        except EingabeFehler as problem:
+            text = str(problem).removeprefix(f"{pfad.name}: ")
+            ergebnisse.append(Dateipruefung(pfad, False, [fehler(text, datei=pfad.name)]))
+            meldungen_je_datei.append([])
+            continue
+        ergebnisse.append(Dateipruefung(pfad, True, list(gelesen.befunde)))
+        meldungen_je_datei.append(
+            list(range(len(meldungen), len(meldungen) + len(gelesen.meldungen)))
+        )
+        meldungen.extend(gelesen.meldungen)
+
+    geprueft = pruefen(meldungen, bezirk, stichtag)
+    for ergebnis, nummern in zip(ergebnisse, meldungen_je_datei, strict=True):
+        if not nummern:
+            continue
+        ergebnis.befunde += geprueft.befunde_zu(set(nummern))
+        ergebnis.befunde += leere_meldungen([meldungen[nr] for nr in nummern])
+        zeilen = geprueft.gueltig[geprueft.gueltig[MELDUNG_NR].isin(nummern)]
+        auswertung = tabelle_berechnen(zeilen)
+        ergebnis.befunde += meldungshinweise(zeilen, meldungen, bezirk, stichtag)
+        ergebnis.befunde += einschaetzungshinweise(
+            auswertung, meldungen, zeilen, bezirk.einschaetzung_toleranz
+        )
+        ergebnis.befunde = sortiert(ergebnis.befunde)
+        ergebnis.meldungen = auswertung.datensaetze()
+    ignoriert = [hinweis(grund, datei=pfad.name) for pfad, grund in eingang.ignoriert]
+    return Pruefbericht(stichtag, bezirk, ergebnisse, ignoriert)

@@ -22,8 +22,16 @@ class Befund:
     @property
     def text(self) -> str:
         """One line a clerk understands: file, cell, field, then what is wrong."""
+        return self._mit_ort(self.datei)
+
+    @property
+    def kurztext(self) -> str:
+        """The same without the file name, for a list that is already grouped by file."""
+        return self._mit_ort(None)
+
+    def _mit_ort(self, datei: str | None) -> str:
         ort = ", ".join(
-            teil for teil in (self.datei, f"Zelle {self.zelle}" if self.zelle else None) if teil
+            teil for teil in (datei, f"Zelle {self.zelle}" if self.zelle else None) if teil
         )
         if self.feld:
             ort = f"{ort} {bezeichnung(self.feld)}".strip()

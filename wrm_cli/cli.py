@@ -226,6 +226,144 @@ def auswerten(
         raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
 
 
+@app.command(options_metavar="[OPTIONEN]")
+def pruefen(
+    dateien: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="DATEI",
+            help="Ausgefüllte Vorlagen oder Tabellen (.xlsx, .xls, .ods, .csv), auch Ordner.",
+            show_default=False,
+        ),
+    ],
+    format_: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text (Voreinstellung, zum Lesen) oder json (für andere Programme).",
+            show_default=False,
+        ),
+    ] = None,
+    stichtag: Annotated[
+        str | None,
+        typer.Option(
+            "--stichtag",
+            metavar="DATUM",
+            help="Bezugstag für „Stand in der Zukunft“ und „veraltet“ (Voreinstellung: "
+            "stichtag aus wrm.toml, sonst heute).",
+            show_default=False,
+        ),
+    ] = None,
+    konfig: Annotated[
+        Path | None,
+        typer.Option(
+            "--konfig",
+            metavar="DATEI",
+            help="Einstellungsdatei wrm.toml (Voreinstellung: wrm.toml neben der ersten "
+            "Datei oder im aktuellen Ordner, sonst Landkreis Osnabrück).",
+            show_default=False,
+        ),
+    ] = None,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Bei unerwarteten Fehlern die technischen Details zeigen."),
+    ] = False,
+) -> None:
+    """Meldungsdateien vor dem Versenden prüfen; die Dateien bleiben unverändert.
+
+    Rückgabewerte: 0 keine Fehler (Hinweise möglich), 1 Fehler gefunden,
+    2 falscher Aufruf, 3 eine Datei ist nicht lesbar.
+    """
+    with _geschuetzt(debug):
+        from wrm_cli.ablauf import pruefen_dateien
+        from wrm_cli.berichte.pruefbericht import als_json, als_text
+        from wrm_cli.bezirk import bezirk_bestimmen
+
+        art = (format_ or "text").strip().lower()
+        if art not in ("text", "json"):
+            raise KonfigFehler(f"--format „{format_}“ gibt es nicht – möglich sind text, json.")
+        tag = _stichtag(stichtag)
+        bezirk = bezirk_bestimmen(dateien, konfig)
+        bericht = pruefen_dateien(dateien, bezirk, tag or bezirk.stichtag or dt.date.today())
+        sys.stdout.write(als_json(bericht) if art == "json" else als_text(bericht))
+        if bericht.hat_unlesbare:
+            raise typer.Exit(EXIT_UNLESBAR)
+        raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
+
+
+@app.command(options_metavar="[OPTIONEN]")
+def vorlage(
+    kommune: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kommune",
+            "-k",
+            metavar="NAME",
+            help="Vorlage für diese Kommune erstellen (mehrfach angebbar).",
+            show_default=False,
+        ),
+    ] = None,
+    alle: Annotated[
+        bool,
+        typer.Option("--alle", help="Je eine Vorlage für jede Kommune des Bezirks erstellen."),
+    ] = False,
+    ausgabe: Annotated[
+        Path,
+        typer.Option(
+            "--ausgabe",
+            "-o",
+            metavar="ORDNER",
+            help="Ordner für die Vorlagen (wird bei Bedarf angelegt; Voreinstellung: der "
+            "aktuelle Ordner). Bei einer Kommune auch ein Dateiname auf .xlsx.",
+            show_default=False,
+        ),
+    ] = Path("."),
+    ueberschreiben: Annotated[
+        bool,
+        typer.Option(
+            "--ueberschreiben",
+            help="Vorhandene Dateien gleichen Namens ersetzen (sonst bricht wrm ab, damit "
+            "keine ausgefüllte Meldung verloren geht).",
+        ),
+    ] = False,
+    konfig: Annotated[
+        Path | None,
+        typer.Option(
+            "--konfig",
+            metavar="DATEI",
+            help="Einstellungsdatei wrm.toml (Voreinstellung: wrm.toml im aktuellen "
+            "Ordner, sonst Landkreis Osnabrück).",
+            show_default=False,
+        ),
+    ] = None,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Bei unerwarteten Fehlern die technischen Details zeigen."),
+    ] = False,
+) -> None:
+    """Die Excel-Vorlage erstellen, in die eine Kommune ihre Zahlen einträgt.
+
+    Rückgabewerte: 0 Vorlagen geschrieben, 2 falscher Aufruf (z. B. unbekannte Kommune
+    oder Datei schon vorhanden).
+    """
+    with _geschuetzt(debug):
+        from wrm_cli.bezirk import bezirk_bestimmen
+        from wrm_cli.vorlage import vorlagen_planen, vorlagen_schreiben
+
+        if alle == bool(kommune):
+            raise KonfigFehler(
+                "Bitte entweder --kommune NAME oder --alle angeben, z. B. "
+                "wrm vorlage --kommune Melle."
+            )
+        bezirk = bezirk_bestimmen([], konfig)
+        namen = list(bezirk.kommunennamen) if alle else list(kommune or [])
+        ziele = vorlagen_planen(bezirk, namen, ausgabe, ueberschreiben)
+        for ziel in vorlagen_schreiben(bezirk, ziele):
+            typer.echo(f"Vorlage geschrieben: {ziel}")
+
+
 @contextmanager
 def _geschuetzt(debug: bool) -> Iterator[None]:
     """Stop problems become one German sentence and their exit code; no traceback."""

@@ -102,7 +102,9 @@ def nutzungsfehler_text(fehler: Exception) -> str | None:
         nachricht = str(getattr(fehler, "message", ""))
         if nachricht.startswith("No such command"):
             name = nachricht.split("'")[1] if "'" in nachricht else nachricht
-            befehle = ["auswerten"]
+            kontext = getattr(fehler, "ctx", None)
+            gruppe: Any = getattr(kontext, "command", None)
+            befehle = list(gruppe.list_commands(kontext)) if gruppe is not None else []
             vorschlag = difflib.get_close_matches(name, befehle, n=1)
             extra = f" Meinten Sie „{vorschlag[0]}“?" if vorschlag else ""
             return f"Den Befehl „{name}“ gibt es nicht.{extra}"

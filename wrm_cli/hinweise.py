@@ -11,6 +11,7 @@ from wrm_cli.bezirk import Bezirk, datum_deutsch
 from wrm_cli.felder import FELD, KOMMUNE, STAND
 from wrm_cli.meldung import Meldung
 from wrm_cli.pruefung import MELDUNG_NR
+from wrm_cli.werte import ist_leer, text_lesen
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -68,15 +69,6 @@ def meldungshinweise(
                     kommune=kommune,
                 )
             )
-        if all(_leer(zeile[key]) for key in FELD):
-            befunde.append(
-                hinweis(
-                    f"{kommune}: Alle Felder (1)–({len(FELD)}) sind leer – ist das "
-                    "beabsichtigt? Leer heißt „nichts zu melden“.",
-                    datei=meldung.quelle,
-                    kommune=kommune,
-                )
-            )
         gemeldet = [zeile[key] for key in ("ankuenfte", *UNTERBRINGUNG)]
         untergebracht = sum(_zahl(zeile[key]) for key in UNTERBRINGUNG)
         if not all(_leer(wert) for wert in gemeldet) and _weit_entfernt(untergebracht, ankuenfte):
@@ -101,6 +93,23 @@ def meldungshinweise(
                     zelle=meldung.zelle(STAND),
                     feld=STAND,
                     kommune=kommune,
+                )
+            )
+    return befunde
+
+
+def leere_meldungen(meldungen: Sequence[Meldung]) -> list[Befund]:
+    """Meldungen whose twelve fields are all blank: usually a template sent unfilled."""
+    befunde: list[Befund] = []
+    for meldung in meldungen:
+        if all(ist_leer(meldung.roh(key)) for key in FELD):
+            name = text_lesen(meldung.roh(KOMMUNE))
+            befunde.append(
+                hinweis(
+                    f"Alle Felder (1)–({len(FELD)}) sind leer – ist das beabsichtigt? "
+                    "Leer heißt „nichts zu melden“.",
+                    datei=meldung.quelle,
+                    kommune=name if isinstance(name, str) else None,
                 )
             )
     return befunde

@@ -7,7 +7,7 @@ failure is mapped back to the file and cell it came from.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,12 +28,23 @@ MELDUNG_NR = "meldung_nr"
 class Pruefergebnis:
     # One row per valid Meldung: MELDUNG_NR, kommune, stand, the twelve fields (numbers Int64).
     gueltig: pd.DataFrame
-    befunde: list[Befund]
+    # Each Befund with the number of the Meldung it is about, in the order found, no repeats.
+    befunde_je_meldung: list[tuple[int, Befund]]
+
+    @property
+    def befunde(self) -> list[Befund]:
+        return [befund for _, befund in self.befunde_je_meldung]
+
+    def befunde_zu(self, nummern: Collection[int]) -> list[Befund]:
+        """The Befunde about the Meldungen with these numbers (e.g. those of one file)."""
+        return [befund for nr, befund in self.befunde_je_meldung if nr in nummern]
 
 
 def _verstanden(meldung: Meldung, bezirk: Bezirk) -> dict[str, object]:
     """The values of one Meldung as far as they can be understood, else as typed."""
-    werte: dict[str, object] = {"quelle": meldung.quelle}
+    # A Kommune may stand once per file and sheet; the full path tells apart files
+    # of the same name in different folders.
+    werte: dict[str, object] = {"quelle": f"{meldung.datei.resolve()}|{meldung.blatt or ''}"}
     name = text_lesen(meldung.roh(KOMMUNE))
     werte[KOMMUNE] = (bezirk.kommune_finden(name) or name) if isinstance(name, str) else name
     werte[STAND] = datum_lesen(meldung.roh(STAND))
@@ -57,7 +68,7 @@ def pruefen(meldungen: Sequence[Meldung], bezirk: Bezirk, stichtag: dt.date) -> 
     rahmen = pd.DataFrame(
         [_verstanden(meldung, bezirk) for meldung in meldungen], columns=spalten, dtype=object
     )
-    befunde: list[Befund] = []
+    befunde: list[tuple[int, Befund]] = []
     fehlerhaft: set[int] = set()
     try:
         meldung_schema(bezirk.kommunennamen, stichtag).validate(rahmen, lazy=True)
@@ -66,11 +77,11 @@ def pruefen(meldungen: Sequence[Meldung], bezirk: Bezirk, stichtag: dt.date) -> 
         for index, spalte, pruefung in faelle[["index", "column", "check"]].itertuples(index=False):
             befund = _befund(meldungen, int(index), str(spalte), str(pruefung), bezirk, stichtag)
             if befund is not None:
-                befunde.append(befund)
+                befunde.append((int(index), befund))
                 fehlerhaft.add(int(index))
     for index, meldung in enumerate(meldungen):
         if meldung.formular and ist_leer(meldung.roh(STAND)):
-            befunde.append(_stand_fehlt(meldung, bezirk))
+            befunde.append((index, _stand_fehlt(meldung, bezirk)))
             fehlerhaft.add(index)
     gueltig = rahmen.drop(index=sorted(fehlerhaft)).drop(columns="quelle")
     gueltig.insert(0, MELDUNG_NR, gueltig.index)
@@ -107,7 +118,7 @@ def _zellfehler_text(problem: Zellfehler) -> str:
     return f"Die Zelle enthält den Fehlerwert {problem.fehlerwert} – bitte die Zahl eintragen."
 
 
-def _ohne_doppelte(befunde: list[Befund]) -> list[Befund]:
+def _ohne_doppelte(befunde: list[tuple[int, Befund]]) -> list[tuple[int, Befund]]:
     return list(dict.fromkeys(befunde))
 
 

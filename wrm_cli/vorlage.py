@@ -21,6 +21,7 @@ import io
 import math
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -300,3 +301,56 @@ def vorlage_schreiben(bezirk: Bezirk, kommune: str, ziel: Path) -> Path:
     mappe.save(puffer)
     atomar_schreiben(ziel, puffer.getvalue())
     return ziel
+
+
+def vorlagen_planen(
+    bezirk: Bezirk, kommunen: Sequence[str], ausgabe: Path, ueberschreiben: bool = False
+) -> dict[str, Path]:
+    """Official Kommune name → target file; checks everything before anything is written.
+
+    ``ausgabe`` is a folder (created when written), or for one Kommune a ``.xlsx`` file.
+    An existing file is refused unless ``ueberschreiben``: it may be a filled-in Meldung.
+    """
+    namen = list(dict.fromkeys(_amtlicher_name(bezirk, kommune) for kommune in kommunen))
+    if ausgabe.suffix.lower() == ".xlsx" and not ausgabe.is_dir():
+        if len(namen) != 1:
+            raise KonfigFehler(
+                f"--ausgabe {ausgabe.name} ist eine Datei, es sollen aber {len(namen)} "
+                "Vorlagen entstehen – bitte einen Ordner angeben."
+            )
+        ziele = {namen[0]: ausgabe}
+    elif ausgabe.suffix and not ausgabe.is_dir():
+        raise KonfigFehler(
+            f"--ausgabe {ausgabe.name}: Vorlagen sind .xlsx-Dateien – bitte einen Ordner "
+            "oder einen Dateinamen auf .xlsx angeben."
+        )
+    else:
+        ziele = {name: ausgabe / vorlagen_dateiname(name) for name in namen}
+    vorhanden = [ziel for ziel in ziele.values() if ziel.exists()]
+    if vorhanden and not ueberschreiben:
+        liste = ", ".join(ziel.name for ziel in vorhanden[:3])
+        weitere = f" und {len(vorhanden) - 3} weitere" if len(vorhanden) > 3 else ""
+        raise KonfigFehler(
+            f"{liste}{weitere} gibt es schon {_ordnername(ausgabe)} – eine ausgefüllte "
+            "Meldung würde überschrieben. Bitte einen anderen Ordner wählen oder "
+            "--ueberschreiben angeben."
+        )
+    return ziele
+
+
+def _ordnername(ordner: Path) -> str:
+    return "im aktuellen Ordner" if ordner == Path(".") else f"in {ordner}"
+
+
+def vorlagen_schreiben(bezirk: Bezirk, ziele: Mapping[str, Path]) -> Iterator[Path]:
+    """Write the planned templates, one after the other; yields each file written."""
+    for kommune, ziel in ziele.items():
+        ziel.parent.mkdir(parents=True, exist_ok=True)
+        yield vorlage_schreiben(bezirk, kommune, ziel)
+
+
+def vorlage_ausfuellen(mappe: Workbook, werte: Mapping[str, object]) -> None:
+    """Put values into the cells named by their keys, as a clerk would type them."""
+    for key, wert in werte.items():
+        blatt, zelle = next(iter(mappe.defined_names[key].destinations))
+        mappe[blatt][zelle.replace("$", "")] = wert

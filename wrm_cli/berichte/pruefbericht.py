@@ -1,0 +1,113 @@
+"""The answer of ``wrm pruefen``: per file ✓ and a one-line summary, or its Befunde.
+
+Plain text on purpose: a clerk may paste it into an e-mail to the task force.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from wrm_cli import __version__
+from wrm_cli.berichte.beschriftung import zahl_de
+from wrm_cli.bezirk import datum_deutsch
+
+if TYPE_CHECKING:
+    from wrm_cli.ablauf import Dateipruefung, Pruefbericht
+
+OK, NICHT_OK = "✓", "✗"
+
+
+def _anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
+    return f"{n} {einzahl if n == 1 else mehrzahl}"
+
+
+def _summe(zeile: dict[str, Any], *keys: str) -> int:
+    return sum(zeile[key] or 0 for key in keys)
+
+
+def zusammenfassung(zeile: dict[str, Any]) -> str:
+    """One Meldung in one line: Kommune, Stand and the key figures."""
+    stand = f"Stand {datum_deutsch(zeile['stand'])}" if zeile["stand"] else "ohne Stand"
+    teile = [
+        f"{zahl_de(zeile['bisherige_zuweisungen'] or 0)} Zuweisungen",
+        f"zu erfüllen {zahl_de(zeile['zu_erfuellen'] or 0)}",
+        f"verfügbar {zahl_de(_summe(zeile, 'verfuegbar_gu', 'verfuegbar_dezentral'))}",
+        f"in Aussicht {zahl_de(_summe(zeile, 'in_aussicht_gu', 'in_aussicht_dezentral'))}",
+    ]
+    if zeile["fehlender_wohnraum"] is None:
+        teile.append("keine Angaben zum Wohnraum")
+    else:
+        teile.append(f"fehlender Wohnraum {zahl_de(zeile['fehlender_wohnraum'])}")
+    if zeile["einschaetzung"]:
+        teile.append(f"Einschätzung {zeile['einschaetzung']}")
+    return f"{zeile['kommune']}, {stand}: " + ", ".join(teile)
+
+
+def _datei_text(pruefung: Dateipruefung, name: str) -> list[str]:
+    if not pruefung.lesbar:
+        zeilen = [f"{NICHT_OK} {name}: nicht lesbar"]
+    elif pruefung.fehler:
+        anzahl = _anzahl(pruefung.fehler, "Fehler", "Fehler")
+        zeilen = [f"{NICHT_OK} {name}: {anzahl} – bitte korrigieren und erneut prüfen"]
+    else:
+        zeilen = [f"{OK} {name}: {zusammenfassung(z)}" for z in pruefung.meldungen]
+    for befund in pruefung.befunde:
+        art = "Fehler" if befund.stufe == "fehler" else "Hinweis"
+        zeilen.append(f"  {art}: {befund.kurztext}")
+    return zeilen
+
+
+def als_text(bericht: Pruefbericht) -> str:
+    zeilen: list[str] = []
+    namen = Counter(pruefung.datei.name for pruefung in bericht.dateien)
+    for pruefung in bericht.dateien:
+        # The bare name reads best; files of the same name in two folders need their path.
+        name = pruefung.datei.name if namen[pruefung.datei.name] == 1 else str(pruefung.datei)
+        zeilen += _datei_text(pruefung, name)
+    zeilen += [f"Hinweis: {befund.text}" for befund in bericht.ignoriert]
+    gesamt = len(bericht.dateien)
+    gut = sum(p.in_ordnung for p in bericht.dateien)
+    unlesbar = sum(not p.lesbar for p in bericht.dateien)
+    geprueft = _anzahl(gesamt, "Datei", "Dateien") + " geprüft"
+    if gesamt == 0:
+        zeilen.append("Keine Datei zum Prüfen gefunden.")
+    elif gut == gesamt:
+        zeilen.append(f"{geprueft}: {'in Ordnung' if gesamt == 1 else 'alle in Ordnung'}.")
+    else:
+        teile = [f"{gut} in Ordnung", f"{gesamt - gut - unlesbar} mit Fehlern"]
+        if unlesbar:
+            teile.append(f"{unlesbar} nicht lesbar")
+        zeilen.append(f"{geprueft}: {', '.join(teile)}.")
+    return "\n".join(zeilen) + "\n"
+
+
+def _json_zeile(zeile: dict[str, Any]) -> dict[str, Any]:
+    return {**zeile, "stand": zeile["stand"].isoformat() if zeile["stand"] else None}
+
+
+def als_dict(bericht: Pruefbericht) -> dict[str, Any]:
+    return {
+        "wrm_version": __version__,
+        "stichtag": bericht.stichtag.isoformat(),
+        "bezirk": bericht.bezirk.name,
+        "dateien": [
+            {
+                "datei": p.datei.name,
+                "pfad": str(p.datei),
+                "lesbar": p.lesbar,
+                "in_ordnung": p.in_ordnung,
+                "fehler": p.fehler,
+                "hinweise": p.hinweise,
+                "meldungen": [_json_zeile(z) for z in p.meldungen],
+                "befunde": [befund.als_dict() for befund in p.befunde],
+            }
+            for p in bericht.dateien
+        ],
+        "ignoriert": [befund.als_dict() for befund in bericht.ignoriert],
+    }
+
+
+def als_json(bericht: Pruefbericht) -> str:
+    return json.dumps(als_dict(bericht), ensure_ascii=False, indent=2) + "\n"
