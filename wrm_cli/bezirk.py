@@ -188,11 +188,13 @@ def konfig_laden(pfad: Path) -> Bezirk:
 
 
 def konfig_finden(eingaben: Sequence[Path], arbeitsordner: Path) -> Path | None:
-    """wrm.toml next to the first input (in the folder itself for a folder), else in cwd."""
+    """wrm.toml beside the first input (in the folder itself for a folder) or in a folder
+    above it, else in the working folder – so ``eingang/`` finds the district's file."""
     kandidaten: list[Path] = []
     if eingaben:
-        erste = eingaben[0]
-        kandidaten.append((erste if erste.is_dir() else erste.parent) / KONFIG_DATEINAME)
+        erste = eingaben[0].absolute()
+        ordner = erste if erste.is_dir() else erste.parent
+        kandidaten += [stufe / KONFIG_DATEINAME for stufe in (ordner, *ordner.parents)]
     kandidaten.append(arbeitsordner / KONFIG_DATEINAME)
     return next((k for k in kandidaten if k.is_file()), None)
 

@@ -177,7 +177,8 @@ def auswerten(
             "--konfig",
             metavar="DATEI",
             help="Einstellungsdatei wrm.toml (Voreinstellung: wrm.toml neben den "
-            "Eingaben oder im aktuellen Ordner, sonst Landkreis Osnabrück).",
+            "Eingaben oder in einem Ordner darüber, sonst im aktuellen Ordner, sonst "
+            "Landkreis Osnabrück).",
             show_default=False,
         ),
     ] = None,
@@ -262,7 +263,8 @@ def pruefen(
             "--konfig",
             metavar="DATEI",
             help="Einstellungsdatei wrm.toml (Voreinstellung: wrm.toml neben der ersten "
-            "Datei oder im aktuellen Ordner, sonst Landkreis Osnabrück).",
+            "Datei oder in einem Ordner darüber, sonst im aktuellen Ordner, sonst "
+            "Landkreis Osnabrück).",
             show_default=False,
         ),
     ] = None,

@@ -20,6 +20,12 @@ def pruefe_ziel(ziel: Path, eingaben: Iterable[Path]) -> None:
             )
 
 
+def _umask() -> int:
+    maske = os.umask(0)
+    os.umask(maske)
+    return maske
+
+
 def atomar_schreiben(ziel: Path, inhalt: bytes) -> None:
     """Write to a temporary file beside the target, then replace: never a half report."""
     ordner = ziel.parent if str(ziel.parent) else Path(".")
@@ -29,6 +35,8 @@ def atomar_schreiben(ziel: Path, inhalt: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as datei:
             datei.write(inhalt)
+        # mkstemp creates the file for its owner only; the report is an ordinary file.
+        os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, ziel)
     except PermissionError:
         raise AusgabeFehler(
