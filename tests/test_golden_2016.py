@@ -33,8 +33,8 @@ def berechnet(pfad: Path, bezirk: Bezirk) -> list[list[str]]:
 
 @pytest.mark.parametrize(
     "eingabe",
-    [BEISPIELE / "uebersicht_2016.csv", DATEN / "uebersicht_2016.csv"],
-    ids=["beispiel-mit-stand", "veroeffentlicht-ohne-stand"],
+    [BEISPIELE / "uebersicht_2016.csv", DATEN / "uebersicht_2016.csv", BEISPIELE / "eingang"],
+    ids=["beispiel-mit-stand", "veroeffentlicht-ohne-stand", "21-ausgefuellte-vorlagen"],
 )
 def test_veroeffentlichte_auswertung_zelle_fuer_zelle(eingabe: Path, bezirk_2016: Bezirk) -> None:
     erwartet = veroeffentlicht()

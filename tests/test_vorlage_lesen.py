@@ -11,7 +11,7 @@ from typing import Any
 
 import openpyxl  # type: ignore[import-untyped, unused-ignore]
 import pytest
-from conftest import STICHTAG_2016
+from conftest import DATEN, STICHTAG_2016
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -275,3 +275,64 @@ def test_tabellenformat_bleibt_tabellenformat(tmp_path: Path) -> None:
     gelesen = datei_lesen(speichern(mappe, tmp_path / "t.xlsx"))
     assert [m.zeile for m in gelesen.meldungen] == [2]
     assert not gelesen.meldungen[0].formular
+
+
+# Saved by LibreOffice Calc 7.4 itself (tests/daten/vorlagen_libreoffice.py), from
+# beispiele/eingang/Meldung_Melle.xlsx: re-saved, with 3 rows inserted above the form,
+# with formulas, and with the sheet renamed.
+LIBREOFFICE = DATEN / "vorlagen"
+MELLE = {
+    STAND: dt.date(2016, 3, 16),
+    "zuweisungen": 142,
+    "ankuenfte": 110,
+    "keine_anrechnung": 0,
+    "moegliche_anrechnung": None,
+    "zu_erfuellen": 196,
+    "untergebracht_gu": 62,
+    "untergebracht_dezentral": 80,
+    "verfuegbar_gu": 16,
+    "verfuegbar_dezentral": 14,
+    "in_aussicht_gu": 227,
+    "in_aussicht_dezentral": 113,
+    "einschaetzung": "ausreichend",
+}
+
+
+@pytest.mark.parametrize(
+    ("datei", "versatz"),
+    [
+        ("melle_lo.xlsx", 0),
+        ("melle_lo.xls", 0),
+        ("melle_lo.ods", 0),
+        ("melle_zeilen.xlsx", 3),
+        ("melle_zeilen.xls", 3),
+        ("melle_zeilen.ods", 3),
+    ],
+)
+def test_von_libreoffice_gespeichert(datei: str, versatz: int, bezirk: Bezirk) -> None:
+    gelesen = gelesen_ohne_fehler(LIBREOFFICE / datei)
+    assert gelesen.befunde == []
+    assert verstanden(gelesen, bezirk) == MELLE
+    meldung = gelesen.meldungen[0]
+    assert meldung.roh(KOMMUNE) == "Melle"
+    assert meldung.zelle("zuweisungen") == f"C{12 + versatz}"
+    assert meldung.zelle("einschaetzung") == f"C{23 + versatz}"
+    assert meldung.quelle == datei
+
+
+def test_libreoffice_formeln_mit_ergebnis_und_fehlerwert(bezirk: Bezirk) -> None:
+    gelesen = datei_lesen(LIBREOFFICE / "melle_formeln.xlsx")
+    meldung = gelesen.meldungen[0]
+    assert meldung.roh("ankuenfte") == 142  # =C12-0: the stored result counts
+    geprueft = pruefen(gelesen.meldungen, bezirk, STICHTAG_2016)
+    assert [b.text for b in geprueft.befunde] == [
+        "melle_formeln.xlsx, Zelle C19 (8) verfügbar in Gemeinschaftsunterkünften: Die Formel "
+        "ergibt den Fehlerwert #DIV/0! – bitte die Formel korrigieren oder die Zahl direkt "
+        "eintragen."
+    ]
+
+
+def test_umbenanntes_blatt_wird_ueber_die_namen_gefunden(bezirk: Bezirk) -> None:
+    gelesen = gelesen_ohne_fehler(LIBREOFFICE / "melle_umbenannt.xlsx")
+    assert verstanden(gelesen, bezirk) == MELLE
+    assert gelesen.meldungen[0].quelle == "melle_umbenannt.xlsx [Tabelle1]"

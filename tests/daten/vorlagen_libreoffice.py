@@ -26,6 +26,7 @@ danach wieder gesetzt; der Rest der Mappe bleibt unverändert.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import tempfile
@@ -75,7 +76,8 @@ EINGEFUEGT = 3  # Anzahl der eingefügten Zeilen in melle_zeilen.*
 
 def eigenschaften(**werte: Any) -> tuple[Any, ...]:
     """Baut ein Tupel von ``PropertyValue`` für loadComponentFromURL/storeToURL."""
-    import uno  # noqa: PLC0415 – nur im System-Python mit python3-uno vorhanden
+    # uno gibt es nur im System-Python mit python3-uno, daher der Import erst hier.
+    import uno
 
     ergebnis = []
     for name, wert in werte.items():
@@ -113,8 +115,8 @@ def verbinden(prozess: subprocess.Popen[bytes], versuche: int = 120) -> Any:
     Der erste Start mit frischem Profil dauert einige Sekunden; bis dahin gibt es die
     Pipe noch nicht, daher mehrere Versuche im Abstand von einer halben Sekunde.
     """
-    import uno  # noqa: PLC0415
-    from com.sun.star.connection import NoConnectException  # noqa: PLC0415
+    import uno
+    from com.sun.star.connection import NoConnectException
 
     lokal = uno.getComponentContext()
     aufloeser = lokal.ServiceManager.createInstanceWithContext(
@@ -137,11 +139,9 @@ def verbinden(prozess: subprocess.Popen[bytes], versuche: int = 120) -> Any:
 def beenden(prozess: subprocess.Popen[bytes], desktop: Any | None) -> None:
     """Beendet soffice: erst freundlich über UNO, notfalls den selbst gestarteten Prozess."""
     if desktop is not None:
-        try:
+        # Die Verbindung bricht beim Beenden oft ab (DisposedException); das ist gewollt.
+        with contextlib.suppress(Exception):
             desktop.terminate()
-        except Exception:
-            # Die Verbindung bricht beim Beenden oft ab (DisposedException); das ist gewollt.
-            pass
     try:
         prozess.wait(timeout=30)
     except subprocess.TimeoutExpired:
