@@ -8,6 +8,7 @@ from typing import Any
 
 import openpyxl  # type: ignore[import-untyped, unused-ignore]
 import pytest
+from conftest import wrm
 from openpyxl.utils.cell import (  # type: ignore[import-untyped, unused-ignore]
     coordinate_from_string,
     range_boundaries,
@@ -251,3 +252,91 @@ def test_ausgefuellte_werte_liest_calamine_an_den_benannten_zellen(datei: Path, 
             assert gelesen in (erwartet, erwartet.date()), key
         else:
             assert gelesen == erwartet, key
+
+
+# The command line: `wrm vorlage`.
+
+
+def test_cli_eine_kommune_in_den_aktuellen_ordner(tmp_path: Path) -> None:
+    ergebnis = wrm("vorlage", "--kommune", "bad essen", cwd=tmp_path)
+    assert (ergebnis.returncode, ergebnis.stderr) == (0, "")
+    assert ergebnis.stdout == "Vorlage geschrieben: Meldung_Bad_Essen.xlsx\n"
+    mappe = openpyxl.load_workbook(tmp_path / "Meldung_Bad_Essen.xlsx")
+    assert mappe[BLATT_MELDUNG]["C5"].value == "Bad Essen"
+    assert (tmp_path / "Meldung_Bad_Essen.xlsx").stat().st_mode & 0o044 == 0o044  # readable
+
+
+def test_cli_alle_kommunen_in_einen_neuen_ordner(tmp_path: Path, bezirk: Bezirk) -> None:
+    ergebnis = wrm("vorlage", "--alle", "--ausgabe", tmp_path / "vorlagen")
+    assert ergebnis.returncode == 0
+    namen = sorted(p.name for p in (tmp_path / "vorlagen").iterdir())
+    assert namen == sorted(vorlagen_dateiname(k) for k in bezirk.kommunennamen)
+    assert len(namen) == 21
+    assert len(ergebnis.stdout.splitlines()) == 21
+
+
+def test_cli_mehrere_kommunen_und_dateiname(tmp_path: Path) -> None:
+    ergebnis = wrm("vorlage", "-k", "Melle", "-k", "Belm", "-o", tmp_path)
+    assert ergebnis.returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Meldung_Belm.xlsx", "Meldung_Melle.xlsx"]
+    ergebnis = wrm("vorlage", "-k", "Melle", "-o", tmp_path / "melle_maerz.xlsx")
+    assert ergebnis.returncode == 0
+    assert (tmp_path / "melle_maerz.xlsx").is_file()
+
+
+def test_cli_ueberschreibt_keine_ausgefuellte_meldung(tmp_path: Path) -> None:
+    vorhanden = tmp_path / "Meldung_Melle.xlsx"
+    vorhanden.write_bytes(b"ausgefuellt")
+    ergebnis = wrm("vorlage", "--alle", cwd=tmp_path)
+    assert ergebnis.returncode == 2
+    assert ergebnis.stderr == (
+        "Fehler: Meldung_Melle.xlsx gibt es schon im aktuellen Ordner – eine ausgefüllte "
+        "Meldung würde überschrieben. Bitte einen anderen Ordner wählen oder --ueberschreiben "
+        "angeben.\n"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["Meldung_Melle.xlsx"]  # nothing written
+    assert vorhanden.read_bytes() == b"ausgefuellt"
+    ergebnis = wrm("vorlage", "-k", "Melle", "--ueberschreiben", cwd=tmp_path)
+    assert ergebnis.returncode == 0
+    assert openpyxl.load_workbook(vorhanden)[BLATT_MELDUNG]["C5"].value == "Melle"
+
+
+@pytest.mark.parametrize(
+    ("argumente", "meldung"),
+    [
+        (["-k", "Mele"], "„Mele“ ist keine Kommune im Landkreis Osnabrück. Meinten Sie „Melle“?"),
+        (
+            [],
+            "Bitte entweder --kommune NAME oder --alle angeben, z. B. wrm vorlage --kommune Melle.",
+        ),
+        (
+            ["--alle", "-k", "Melle"],
+            "Bitte entweder --kommune NAME oder --alle angeben, z. B. wrm vorlage --kommune Melle.",
+        ),
+        (
+            ["--alle", "-o", "alle.xlsx"],
+            "--ausgabe alle.xlsx ist eine Datei, es sollen aber 21 Vorlagen entstehen – bitte "
+            "einen Ordner angeben.",
+        ),
+        (
+            ["-k", "Melle", "-o", "melle.ods"],
+            "--ausgabe melle.ods: Vorlagen sind .xlsx-Dateien – bitte einen Ordner oder einen "
+            "Dateinamen auf .xlsx angeben.",
+        ),
+    ],
+)
+def test_cli_falscher_aufruf(tmp_path: Path, argumente: list[str], meldung: str) -> None:
+    ergebnis = wrm("vorlage", *argumente, cwd=tmp_path)
+    assert ergebnis.returncode == 2
+    assert ergebnis.stderr == f"Fehler: {meldung}\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_eigener_bezirk_aus_wrm_toml(tmp_path: Path) -> None:
+    (tmp_path / "wrm.toml").write_text(
+        '[bezirk]\nname = "Landkreis Beispiel"\n[[kommunen]]\nname = "Nordstadt"\n', "utf-8"
+    )
+    ergebnis = wrm("vorlage", "--alle", cwd=tmp_path)
+    assert ergebnis.stdout == "Vorlage geschrieben: Meldung_Nordstadt.xlsx\n"
+    blatt = openpyxl.load_workbook(tmp_path / "Meldung_Nordstadt.xlsx")[BLATT_MELDUNG]
+    assert (blatt["C4"].value, blatt["C5"].value) == ("Landkreis Beispiel", "Nordstadt")
