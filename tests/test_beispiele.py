@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 from beispiele_erzeugen import erzeugen
@@ -39,9 +40,9 @@ def _readme_block(nach: str) -> str:
     """The first ```text block after the line containing ``nach``."""
     readme = (PROJEKT / "README.md").read_text("utf-8")
     rest = readme[readme.index(nach) :]
-    treffer = re.search(r"```text\n(.*?)```", rest, re.S)
+    treffer = re.search(r"```text\n(.*?)\n *```", rest, re.S)
     assert treffer is not None
-    return treffer.group(1)
+    return textwrap.dedent(treffer.group(1)) + "\n"  # blocks inside a list are indented
 
 
 def test_readme_zeigt_die_echte_ausgabe_der_fehlerhaften_meldung() -> None:

@@ -11,6 +11,7 @@ import venv
 import zipfile
 from pathlib import Path
 
+import pytest
 from conftest import BEISPIELE, PROJEKT
 
 KERN = [
@@ -18,7 +19,11 @@ KERN = [
     "wrm_cli.auswertung",
     "wrm_cli.befunde",
     "wrm_cli.bezirk",
+    "wrm_cli.arbeitsmappe",
     "wrm_cli.einlesen",
+    "wrm_cli.formular",
+    "wrm_cli.meldung",
+    "wrm_cli.vorlage",
     "wrm_cli.eingang",
     "wrm_cli.felder",
     "wrm_cli.hinweise",
@@ -27,6 +32,7 @@ KERN = [
     "wrm_cli.zusammenfuehren",
     "wrm_cli.berichte.csv_bericht",
     "wrm_cli.berichte.json_bericht",
+    "wrm_cli.berichte.pruefbericht",
     "wrm_cli.berichte.markdown_bericht",
     "wrm_cli.berichte.schreiben",
 ]
@@ -61,21 +67,22 @@ def test_kern_kennt_weder_typer_noch_rich() -> None:
     assert not {"typer", "rich", "click"} & {m.split(".")[0] for m in module}
 
 
-def test_readme_nennt_jeden_befehl_und_jede_option() -> None:
+@pytest.mark.parametrize("befehl", ["auswerten", "pruefen", "vorlage"])
+def test_readme_nennt_jeden_befehl_und_jede_option(befehl: str) -> None:
     readme = (PROJEKT / "README.md").read_text("utf-8")
     hilfe = subprocess.run(
-        [sys.executable, "-m", "wrm_cli", "auswerten", "--help"],
+        [sys.executable, "-m", "wrm_cli", befehl, "--help"],
         capture_output=True,
         text=True,
         check=True,
         env={**os.environ, "COLUMNS": "200"},
     ).stdout
     optionen = set(re.findall(r"--[a-z][a-z-]+", hilfe)) - {"--help"}
-    assert optionen >= {"--format", "--ausgabe", "--stichtag", "--konfig", "--debug"}
+    assert optionen >= {"--konfig", "--debug"}
+    abschnitt = readme[readme.index(f"### `wrm {befehl}") :]
+    abschnitt = abschnitt[: abschnitt.index("\n## ")]
     for option in optionen:
-        assert option in readme, f"{option} fehlt im README"
-    for befehl in ("wrm auswerten",):
-        assert befehl in readme
+        assert option in abschnitt, f"{option} von wrm {befehl} fehlt im README"
 
 
 def test_wheel_laeuft_ausserhalb_des_checkouts(tmp_path: Path) -> None:

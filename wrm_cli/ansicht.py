@@ -88,10 +88,14 @@ def bericht_zeigen(bericht: Auswertungsbericht, konsole: Console) -> None:
     konsole.print(kennzahlen(bericht))
     if bericht.fehlende_kommunen:
         konsole.print()
-        konsole.print("Ohne gültige Meldung: " + ", ".join(bericht.fehlende_kommunen) + ".")
+        konsole.print(
+            "Ohne gültige Meldung: " + ", ".join(bericht.fehlende_kommunen) + ".", soft_wrap=True
+        )
     if bericht.befunde:
         konsole.print()
-        konsole.print(befundliste(bericht.befunde))
+        # One line per Befund, never broken mid-sentence: a terminal wraps long lines itself,
+        # and a saved report stays greppable.
+        konsole.print(befundliste(bericht.befunde), soft_wrap=True)
 
 
 # Wide enough for the table without wrapping its figures, where no terminal sets a width.
