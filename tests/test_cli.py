@@ -147,9 +147,20 @@ def test_hilfe_auf_deutsch() -> None:
         assert text in ergebnis.stdout
     for englisch in ("Usage", "Show this message", "Commands", "Options"):
         assert englisch not in ergebnis.stdout
+    for befehl in ("pruefen", "vorlage"):
+        assert befehl in ergebnis.stdout
     hilfe = wrm("auswerten", "--help").stdout
     for text in ("Argumente", "Optionen", "--format", "--ausgabe", "--stichtag", "--konfig"):
         assert text in hilfe
+    for aufruf in (
+        ["--help"],
+        ["auswerten", "--help"],
+        ["pruefen", "--help"],
+        ["vorlage", "--help"],
+    ):
+        text = wrm(*aufruf).stdout
+        assert "<bool>" not in text  # switches show no type
+        assert "Diese Hilfe anzeigen und beenden." in text
     assert wrm("--version").stdout.startswith("wrm ")
 
 

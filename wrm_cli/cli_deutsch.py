@@ -55,15 +55,21 @@ def deutsch_einrichten() -> None:
         option = original_help_option(self, ctx)
         if option is not None:
             option.help = _OPTIONSHILFE["help"]
+            option.metavar = ""
         return option
 
     Command.get_help_option = get_help_option  # type: ignore[method-assign]
 
 
 def optionen_eindeutschen(befehl: Any) -> None:
+    """German help for the built-in options; no "<bool>" type column for switches."""
     for parameter in getattr(befehl, "params", []):
         if parameter.name in _OPTIONSHILFE:
             parameter.help = _OPTIONSHILFE[parameter.name]
+        if getattr(parameter, "is_flag", False):
+            parameter.metavar = ""  # typer would print its type, "<bool>"
+    for unterbefehl in getattr(befehl, "commands", {}).values():
+        optionen_eindeutschen(unterbefehl)
 
 
 def _hinweis(fehler: Any) -> str:
