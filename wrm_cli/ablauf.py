@@ -20,6 +20,7 @@ from wrm_cli.meldung import Meldung
 
 if TYPE_CHECKING:
     from wrm_cli.auswertung import Auswertung
+    from wrm_cli.meldestatus import Meldestand
 
 
 @dataclass
@@ -31,6 +32,11 @@ class Auswertungsbericht:
     fehlende_kommunen: list[str]
     gelesene_dateien: list[Path] = field(default_factory=list)
     unlesbare_dateien: list[Path] = field(default_factory=list)
+    # For the Excel report: all fields per evaluated Kommune, the state of every
+    # Kommune's report, and the files that contributed nothing (name, why).
+    uebersicht: list[dict[str, Any]] = field(default_factory=list)
+    meldestatus: list[Meldestand] = field(default_factory=list)
+    dateien_ohne_meldung: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def hat_fehler(self) -> bool:
@@ -50,6 +56,7 @@ def auswerten(eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date) -> Au
         meldestatushinweise,
         meldungshinweise,
     )
+    from wrm_cli.meldestatus import dateien_ohne_meldung, meldestatus, uebersicht
     from wrm_cli.pruefung import pruefen
     from wrm_cli.zusammenfuehren import zusammenfuehren
 
@@ -57,13 +64,14 @@ def auswerten(eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date) -> Au
     befunde: list[Befund] = [hinweis(grund, datei=pfad.name) for pfad, grund in eingang.ignoriert]
     meldungen: list[Meldung] = []
     gelesen: list[Path] = []
-    unlesbar: list[Path] = []
+    unlesbar: list[tuple[Path, str]] = []
     for pfad in eingang.dateien:
         try:
             ergebnis = datei_lesen(pfad)
         except EingabeFehler as problem:
-            befunde.append(fehler(str(problem).removeprefix(f"{pfad.name}: "), datei=pfad.name))
-            unlesbar.append(pfad)
+            grund = str(problem).removeprefix(f"{pfad.name}: ")
+            befunde.append(fehler(grund, datei=pfad.name))
+            unlesbar.append((pfad, grund))
             continue
         gelesen.append(pfad)
         meldungen.extend(ergebnis.meldungen)
@@ -83,6 +91,7 @@ def auswerten(eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date) -> Au
         auswertung, meldungen, zusammen.kommunen, bezirk.einschaetzung_toleranz
     )
     befunde += meldestatushinweise(fehlend, mit_fehlern)
+    zeilen = uebersicht(zusammen.kommunen, meldungen)
     return Auswertungsbericht(
         stichtag=stichtag,
         bezirk=bezirk,
@@ -90,7 +99,10 @@ def auswerten(eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date) -> Au
         befunde=sortiert(befunde),
         fehlende_kommunen=fehlend,
         gelesene_dateien=gelesen,
-        unlesbare_dateien=unlesbar,
+        unlesbare_dateien=[pfad for pfad, _ in unlesbar],
+        uebersicht=zeilen,
+        meldestatus=meldestatus(bezirk, zeilen, mit_fehlern, stichtag),
+        dateien_ohne_meldung=dateien_ohne_meldung(eingang.ignoriert, unlesbar),
     )
 
 

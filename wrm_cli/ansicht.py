@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -101,9 +100,3 @@ def bericht_zeigen(bericht: Auswertungsbericht, konsole: Console) -> None:
 # Wide enough for the table without wrapping its figures, where no terminal sets a width.
 BREITE_OHNE_TERMINAL = 160
 
-
-def als_text(bericht: Auswertungsbericht, breite: int = BREITE_OHNE_TERMINAL) -> str:
-    """The terminal table as plain text, for --ausgabe bericht.txt."""
-    puffer = io.StringIO()
-    bericht_zeigen(bericht, Console(file=puffer, width=breite, no_color=True, highlight=False))
-    return puffer.getvalue()

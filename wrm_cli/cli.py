@@ -39,13 +39,17 @@ app = typer.Typer(
 
 class Format(StrEnum):
     tabelle = "tabelle"
+    text = "text"
     markdown = "markdown"
+    pressetext = "pressetext"
+    excel = "excel"
     csv = "csv"
     json = "json"
 
 
 ENDUNG_FORMAT = {
-    ".txt": Format.tabelle,
+    ".xlsx": Format.excel,
+    ".txt": Format.text,
     ".md": Format.markdown,
     ".markdown": Format.markdown,
     ".csv": Format.csv,
@@ -108,8 +112,12 @@ def _format_waehlen(format_: str | None, ausgabe: Path | None) -> Format:
         ) from None
 
 
-def _rendern(bericht: Auswertungsbericht, format_: Format, fuer_datei: bool) -> str | None:
-    """The report as text; None for the terminal table printed directly."""
+def _rendern(bericht: Auswertungsbericht, format_: Format) -> str | bytes | None:
+    """The report as text (or workbook bytes); None for the terminal table printed directly."""
+    if format_ is Format.excel:
+        from wrm_cli.berichte.excel_bericht import als_xlsx
+
+        return als_xlsx(bericht)
     if format_ is Format.json:
         from wrm_cli.berichte.json_bericht import als_json
 
@@ -122,10 +130,14 @@ def _rendern(bericht: Auswertungsbericht, format_: Format, fuer_datei: bool) -> 
         from wrm_cli.berichte.markdown_bericht import als_markdown
 
         return als_markdown(bericht)
-    if fuer_datei:
-        from wrm_cli.ansicht import als_text
+    if format_ is Format.text:
+        from wrm_cli.berichte.text_bericht import als_text
 
         return als_text(bericht)
+    if format_ is Format.pressetext:
+        from wrm_cli.berichte.text_bericht import als_pressetext
+
+        return als_pressetext(bericht)
     return None
 
 
@@ -145,9 +157,12 @@ def auswerten(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="Ausgabeformat: tabelle (Terminal), markdown (zum Einfügen in E-Mails und "
-            "Dokumente), csv (für Excel), json (für andere Programme). "
-            "Ohne Angabe: aus der Endung von --ausgabe, sonst tabelle.",
+            help="Ausgabeformat: tabelle (Terminal), text (feste Breite, für E-Mails), "
+            "markdown (zum Einfügen in E-Mails und Dokumente), pressetext (ein Absatz mit "
+            "den Kennzahlen), excel (Bericht mit Übersicht, Meldestatus, Hinweisen und "
+            "Diagramm; nur mit --ausgabe), csv (für Excel), json (für andere Programme). "
+            "Ohne Angabe: aus der Endung von --ausgabe (.xlsx, .txt, .md, .csv, .json), "
+            "sonst tabelle.",
             show_default=False,
         ),
     ] = None,
@@ -205,16 +220,23 @@ def auswerten(
                 if befund.stufe == "fehler":
                     typer.echo(befund.text, err=True)
             _fehler_melden("Keine der Eingaben enthält lesbare Meldungen.", EXIT_UNLESBAR)
-        text = _rendern(bericht, gewaehlt, fuer_datei=ausgabe is not None)
+        if gewaehlt is Format.tabelle and ausgabe is not None:
+            gewaehlt = Format.text  # the terminal table's colours make no sense in a file
+        inhalt = _rendern(bericht, gewaehlt)
         if ausgabe is not None:
             from wrm_cli.berichte.schreiben import atomar_schreiben, pruefe_ziel
 
             pruefe_ziel(ausgabe, [*bericht.gelesene_dateien, *bericht.unlesbare_dateien])
-            assert text is not None
-            atomar_schreiben(ausgabe, text.encode("utf-8"))
+            assert inhalt is not None
+            daten = inhalt if isinstance(inhalt, bytes) else inhalt.encode("utf-8")
+            atomar_schreiben(ausgabe, daten)
             typer.echo(f"Bericht geschrieben: {ausgabe}", err=True)
-        elif text is not None:
-            sys.stdout.write(text)
+        elif isinstance(inhalt, bytes):
+            raise KonfigFehler(
+                "Der Excel-Bericht braucht eine Datei: bitte --ausgabe bericht.xlsx angeben."
+            )
+        elif inhalt is not None:
+            sys.stdout.write(inhalt)
         else:
             from rich.console import Console
 
