@@ -99,4 +99,3 @@ def bericht_zeigen(bericht: Auswertungsbericht, konsole: Console) -> None:
 
 # Wide enough for the table without wrapping its figures, where no terminal sets a width.
 BREITE_OHNE_TERMINAL = 160
-

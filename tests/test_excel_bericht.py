@@ -1,0 +1,355 @@
+"""The Excel report: opened with openpyxl and checked cell by cell, and as LibreOffice prints it."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import openpyxl  # type: ignore[import-untyped, unused-ignore]
+import pytest
+from conftest import BEISPIELE, DATEN, PROJEKT, STICHTAG_2016, wrm
+
+from wrm_cli.ablauf import auswerten
+from wrm_cli.berichte.excel_bericht import (
+    BLATT_AUSWERTUNG,
+    BLATT_DIAGRAMM,
+    BLATT_HINWEISE,
+    BLATT_MELDESTATUS,
+    BLATT_UEBERSICHT,
+    ERSTE_DATENZEILE,
+    ZAHLFORMAT,
+    als_xlsx,
+)
+from wrm_cli.bezirk import Bezirk
+from wrm_cli.vorlage import vorlage_ausfuellen, vorlage_erstellen
+
+BLAETTER = [BLATT_AUSWERTUNG, BLATT_UEBERSICHT, BLATT_MELDESTATUS, BLATT_HINWEISE, BLATT_DIAGRAMM]
+
+
+@pytest.fixture(scope="module")
+def bericht_2016(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`wrm auswerten beispiele/eingang/ --ausgabe bericht.xlsx`, through the real CLI."""
+    ziel = tmp_path_factory.mktemp("bericht") / "bericht.xlsx"
+    ergebnis = wrm("auswerten", BEISPIELE / "eingang", "--ausgabe", ziel)
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert ergebnis.stderr == f"Bericht geschrieben: {ziel}\n"
+    return ziel
+
+
+@pytest.fixture(scope="module")
+def mappe(bericht_2016: Path) -> Any:
+    return openpyxl.load_workbook(bericht_2016)
+
+
+def veroeffentlicht() -> list[list[str]]:
+    with open(DATEN / "auswertung_2016_veroeffentlicht.csv", encoding="utf-8") as datei:
+        return list(csv.reader(datei, delimiter=";"))[1:]
+
+
+def test_blaetter(mappe: Any) -> None:
+    assert mappe.sheetnames == BLAETTER
+
+
+def test_auswertung_zelle_fuer_zelle_wie_veroeffentlicht(mappe: Any) -> None:
+    blatt = mappe[BLATT_AUSWERTUNG]
+    erwartet = veroeffentlicht()
+    for versatz, zeile in enumerate(erwartet):
+        nr = ERSTE_DATENZEILE + versatz
+        gelesen = [blatt.cell(nr, spalte).value for spalte in range(1, 11)]
+        wie_csv = ["" if wert is None else str(wert) for wert in gelesen]
+        if zeile[0] == "Gesamt":
+            wie_csv[-1] = zeile[-1]  # the published Gesamt row has no assessment
+        assert wie_csv == zeile, nr
+    gesamt = ERSTE_DATENZEILE + len(erwartet) - 1
+    assert blatt.cell(gesamt, 1).value == "Gesamt"
+    kennzahlen = [
+        (blatt.cell(z, 1).value, blatt.cell(z, 9).value) for z in range(gesamt + 2, gesamt + 7)
+    ]
+    assert kennzahlen == [
+        ("benötigter Wohnraum bis 31.07.2016 (Personen)", 716),
+        ("davon sofort verfügbar (Personen)", 469),
+        ("in Aussicht stehender Wohnraum (Personen)", 654),
+        ("aktuelle Gesamtverfügbarkeit (Personen)", 1123),
+        ("fehlender Wohnraum (Personen)", -407),
+    ]
+
+
+def test_auswertung_titel_und_gruppenkoepfe(mappe: Any) -> None:
+    blatt = mappe[BLATT_AUSWERTUNG]
+    assert (
+        blatt["A1"].value
+        == "Wohnraummanagement Landkreis Osnabrück – Auswertung, Stichtag 16.03.2016"
+    )
+    assert [blatt.cell(4, s).value for s in (1, 2, 4, 8, 9, 10)] == [
+        "Kommune",
+        "Quote",
+        "verfügbarer Wohnraum",
+        "Summe",
+        "Bedarf fehlender Wohnraum",
+        "Einschätzung",
+    ]
+    assert [blatt.cell(5, s).value for s in range(2, 8)] == [
+        "bisherige Zuweisungen",
+        "noch zu erfüllende Quote seit 04.12.2015",
+        "verfügbar GU",
+        "verfügbar dezentral",
+        "in Aussicht GU",
+        "in Aussicht dezentral",
+    ]
+    zusammengefasst = {str(bereich) for bereich in blatt.merged_cells.ranges}
+    assert {"B4:C4", "D4:G4", "A4:A5", "H4:H5", "I4:I5", "J4:J5"} <= zusammengefasst
+    assert blatt.freeze_panes == "B6"
+
+
+def test_zahlenformat_und_bedingte_formatierung(mappe: Any) -> None:
+    blatt = mappe[BLATT_AUSWERTUNG]
+    for spalte in "BCDEFGHI":
+        assert blatt[f"{spalte}{ERSTE_DATENZEILE}"].number_format == ZAHLFORMAT
+    regeln = {
+        (str(bereich.sqref), regel.operator, tuple(regel.formula))
+        for bereich in blatt.conditional_formatting
+        for regel in bereich.rules
+    }
+    assert regeln == {
+        ("I6:I26", "greaterThan", ("0",)),
+        ("I6:I26", "lessThan", ("0",)),
+        ("J6:J26", "equal", ('"kritisch"',)),
+    }
+
+
+def test_druckeinrichtung(mappe: Any) -> None:
+    blatt = mappe[BLATT_AUSWERTUNG]
+    assert blatt.page_setup.orientation == "landscape"
+    assert int(blatt.page_setup.paperSize) == int(blatt.PAPERSIZE_A4)
+    assert (blatt.page_setup.fitToWidth, blatt.page_setup.fitToHeight) == (1, 0)
+    assert blatt.sheet_properties.pageSetUpPr.fitToPage
+    assert blatt.print_title_rows == "$4:$5"
+    assert blatt.oddFooter.left.text == "Stichtag 16.03.2016"
+    assert blatt.oddFooter.right.text == "Seite &P von &N"
+    assert blatt.oddHeader.center.text == "Landkreis Osnabrück – Auswertung"
+
+
+def test_diagramm_mit_datenbereich(mappe: Any) -> None:
+    blatt = mappe[BLATT_DIAGRAMM]
+    (diagramm,) = blatt._charts
+    assert diagramm.tagname == "barChart"
+    reihen = [(r.tx.strRef.f, r.val.numRef.f, r.cat.numRef.f) for r in diagramm.series]
+    assert reihen == [
+        ("'Diagramm'!B1", "'Diagramm'!$B$2:$B$21", "'Diagramm'!$A$2:$A$21"),
+        ("'Diagramm'!C1", "'Diagramm'!$C$2:$C$21", "'Diagramm'!$A$2:$A$21"),
+    ]
+    assert [r.graphicalProperties.solidFill.srgbClr for r in diagramm.series] == [
+        "C00000",
+        "70AD47",
+    ]
+    # 20 Kommunen with housing data (Bramsche has none), in the table's order.
+    assert [blatt.cell(z, 1).value for z in (2, 21)] == ["Melle", "Georgsmarienhütte"]
+    assert (blatt["B2"].value, blatt["C2"].value) == (None, -174)
+    assert (blatt["B21"].value, blatt["C21"].value) == (73, None)
+
+
+def test_uebersicht_mit_allen_feldern_und_dezentralanteil(mappe: Any) -> None:
+    blatt = mappe[BLATT_UEBERSICHT]
+    kopf = [blatt.cell(3, s).value for s in range(1, 20)]
+    assert kopf[:4] == [
+        "Kommune",
+        "Stand",
+        "(1) vom Land ausgesprochene Zuweisungen",
+        "(2) davon Ankünfte vor Ort",
+    ]
+    assert kopf[13] == "(12) Einschätzung der Lage"
+    assert kopf[14:] == [
+        "Anteil dezentral (7) / ((6)+(7))",
+        "Datei",
+        "Ansprechpartner",
+        "Telefon",
+        "E-Mail",
+    ]
+    melle = next(z for z in range(4, 25) if blatt.cell(z, 1).value == "Melle")
+    assert [blatt.cell(melle, s).value for s in range(3, 15)] == [
+        142,
+        110,
+        0,
+        None,
+        196,
+        62,
+        80,
+        16,
+        14,
+        227,
+        113,
+        "ausreichend",
+    ]
+    assert blatt.cell(melle, 15).value == pytest.approx(80 / 142)
+    assert blatt.cell(melle, 16).value == "Meldung_Melle.xlsx"
+    assert blatt.cell(melle, 2).number_format == "DD.MM.YYYY"
+    summe = 25
+    assert blatt.cell(summe, 1).value == "Landkreis Osnabrück gesamt"
+    assert blatt.cell(summe, 3).value == 1327
+    gu, dezentral = blatt.cell(summe, 8).value, blatt.cell(summe, 9).value
+    assert blatt.cell(summe, 15).value == pytest.approx(dezentral / (gu + dezentral))
+
+
+def test_meldestatus_und_hinweise(tmp_path: Path, bezirk_2016: Bezirk) -> None:
+    eingang = tmp_path / "eingang"
+    shutil.copytree(BEISPIELE / "eingang", eingang)
+    (eingang / "Meldung_Melle.xlsx").unlink()
+    (eingang / "Meldung_Belm.xlsx").write_bytes(b"kaputt")
+    (eingang / "~$Meldung_Hagen.xlsx").write_bytes(b"")
+    mappe = vorlage_erstellen(bezirk_2016, "Hilter")
+    vorlage_ausfuellen(mappe, {"stand": "01.02.2016", "zuweisungen": 45})
+    # A contact typed as text that looks like a formula (Excel: a leading apostrophe).
+    kontakt = mappe["Meldung"]["C7"]
+    kontakt.value, kontakt.data_type = '=HYPERLINK("x")', "s"
+    mappe.save(eingang / "Meldung_Hilter.xlsx")
+    bericht = auswerten([eingang], bezirk_2016, STICHTAG_2016)
+    gelesen = openpyxl.load_workbook(_schreiben(tmp_path, bericht))
+
+    status = gelesen[BLATT_MELDESTATUS]
+    zeilen = {
+        status.cell(z, 1).value: [status.cell(z, s).value for s in range(2, 6)]
+        for z in range(4, 25)
+    }
+    assert zeilen["Melle"] == [None, None, "fehlt", None]
+    assert zeilen["Belm"] == [None, None, "fehlt", None]
+    assert zeilen["Hilter"][1:] == [44, "veraltet", "Meldung_Hilter.xlsx"]
+    assert zeilen["Artland"][1:] == [0, "aktuell", "Meldung_Artland.xlsx"]
+    texte = [status.cell(z, 1).value for z in range(25, 30)]
+    assert "Meldung_Belm.xlsx" in texte and "~$Meldung_Hagen.xlsx" in texte
+
+    # Text from an input file is stored as text, never as a formula.
+    uebersicht = gelesen[BLATT_UEBERSICHT]
+    hilter = next(z for z in range(4, 25) if uebersicht.cell(z, 1).value == "Hilter")
+    zelle = uebersicht.cell(hilter, 17)
+    assert (zelle.value, zelle.data_type) == ('=HYPERLINK("x")', "s")
+
+    hinweise = gelesen[BLATT_HINWEISE]
+    assert [hinweise.cell(3, s).value for s in range(1, 7)] == [
+        "Art",
+        "Datei",
+        "Zelle",
+        "Feld",
+        "Kommune",
+        "Meldung",
+    ]
+    assert hinweise["A4"].value == "Fehler"
+    assert hinweise["B4"].value == "Meldung_Belm.xlsx"
+
+
+def _schreiben(ordner: Path, bericht: Any) -> Path:
+    ziel = ordner / "bericht.xlsx"
+    ziel.write_bytes(als_xlsx(bericht))
+    return ziel
+
+
+def test_excel_nur_mit_ausgabedatei(tmp_path: Path) -> None:
+    ergebnis = wrm("auswerten", BEISPIELE / "eingang", "--format", "excel")
+    assert ergebnis.returncode == 2
+    assert (
+        ergebnis.stderr
+        == "Fehler: Der Excel-Bericht braucht eine Datei: bitte --ausgabe bericht.xlsx angeben.\n"
+    )
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice nicht installiert")
+def test_auswertung_passt_gedruckt_auf_eine_querseite(bericht_2016: Path, tmp_path: Path) -> None:
+    """LibreOffice prints the Auswertung on one landscape A4 page (install: see README)."""
+    nur_auswertung = openpyxl.load_workbook(bericht_2016)
+    for name in BLAETTER[1:]:
+        del nur_auswertung[name]
+    nur_auswertung.save(tmp_path / "auswertung.xlsx")
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path}/profil",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "auswertung.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = (tmp_path / "auswertung.pdf").read_bytes()
+    seiten = re.findall(rb"/Type\s*/Page\b(?!s)", pdf)
+    assert len(seiten) == 1
+    (breite, hoehe) = (
+        float(z) for z in re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf)[0]
+    )
+    assert breite > hoehe  # landscape
+    assert round(breite) == 842  # A4: 297 mm
+
+
+# Press-ready text.
+
+PRESSETEXT_2016 = (
+    "Stand 16.03.2016: Den 21 Kommunen des Landkreises Osnabrück sind bislang 1.327 Personen "
+    "zugewiesen worden. Bis zum 31.07.2016 sind noch 716 Personen aufzunehmen; dafür stehen 469 "
+    "Plätze sofort und 654 in Aussicht zur Verfügung. Rechnerisch reicht der Wohnraum damit aus: "
+    "Es stehen 407 Plätze mehr zur Verfügung als benötigt. Wohnraum fehlt in 7 Kommunen, am "
+    "meisten in Georgsmarienhütte (73 Personen), Bad Iburg (22 Personen) und Bad Laer "
+    "(21 Personen). 3 Kommunen schätzen ihre Lage selbst als kritisch ein: Bad Rothenfelde, "
+    "Bad Iburg und Georgsmarienhütte.\n"
+)
+
+
+def test_pressetext_2016() -> None:
+    ergebnis = wrm("auswerten", BEISPIELE / "eingang", "--format", "pressetext")
+    assert ergebnis.returncode == 0
+    assert ergebnis.stdout == PRESSETEXT_2016
+    assert PRESSETEXT_2016 in (PROJEKT / "README.md").read_text("utf-8")
+
+
+def test_pressetext_nennt_fehlende_und_veraltete_meldungen(
+    tmp_path: Path, bezirk_2016: Bezirk
+) -> None:
+    eingang = tmp_path / "eingang"
+    shutil.copytree(BEISPIELE / "eingang", eingang)
+    (eingang / "Meldung_Melle.xlsx").unlink()
+    mappe = vorlage_erstellen(bezirk_2016, "Hilter")
+    vorlage_ausfuellen(mappe, {"stand": "01.02.2016", "zuweisungen": 45})
+    mappe.save(eingang / "Meldung_Hilter.xlsx")
+    from wrm_cli.berichte.text_bericht import als_pressetext
+
+    text = als_pressetext(auswerten([eingang], bezirk_2016, STICHTAG_2016))
+    assert text.startswith("Stand 16.03.2016: Den 20 meldenden Kommunen des Landkreises")
+    assert text.endswith(
+        "Angaben von 20 der 21 Kommunen; es fehlen Melle. Die Angaben von Hilter sind älter "
+        "als 14 Tage.\n"
+    )
+
+
+def test_text_mit_fester_breite(tmp_path: Path) -> None:
+    ergebnis = wrm("auswerten", BEISPIELE / "eingang", "--ausgabe", tmp_path / "bericht.txt")
+    assert ergebnis.returncode == 0
+    zeilen = (tmp_path / "bericht.txt").read_text("utf-8").splitlines()
+    assert zeilen[0] == "Wohnraummanagement Landkreis Osnabrück – Auswertung, Stichtag 16.03.2016"
+    melle = next(z for z in zeilen if z.startswith("Melle "))
+    assert melle.split() == [
+        "Melle",
+        "142",
+        "196",
+        "16",
+        "14",
+        "227",
+        "113",
+        "370",
+        "-174",
+        "ausreichend",
+    ]
+    gesamt = next(z for z in zeilen if z.startswith("Gesamt "))
+    assert gesamt.split() == ["Gesamt", "1.327", "716", "84", "385", "372", "282", "1.123", "-407"]
+    # Columns line up: every figure of a column ends at the same position.
+    assert len({z.index(" ausreichend") for z in zeilen if z.endswith(" ausreichend")}) == 1
+    kennzahlen = [z for z in zeilen if z.endswith(("716", "469", "654", "1.123", "-407"))]
+    assert kennzahlen[-1].startswith("fehlender Wohnraum (Personen) ")
+    assert len({len(z) for z in kennzahlen[-5:]}) == 1  # values right-aligned
+    assert not any("━" in z or "\x1b" in z for z in zeilen)
