@@ -246,13 +246,29 @@ def _schreiben(ordner: Path, bericht: Any) -> Path:
     return ziel
 
 
-def test_excel_nur_mit_ausgabedatei(tmp_path: Path) -> None:
-    ergebnis = wrm("auswerten", BEISPIELE / "eingang", "--format", "excel")
+@pytest.mark.parametrize(
+    ("argumente", "meldung"),
+    [
+        (
+            ["--format", "excel"],
+            "Der Excel-Bericht braucht eine Datei: bitte --ausgabe bericht.xlsx angeben.",
+        ),
+        (
+            ["--format", "excel", "-o", "b.csv"],
+            "Der Excel-Bericht braucht eine Datei: bitte --ausgabe bericht.xlsx angeben.",
+        ),
+        (
+            ["--format", "csv", "-o", "b.xlsx"],
+            "--format csv ergibt keine Excel-Datei – bitte eine andere Endung als .xlsx wählen "
+            "oder --format excel.",
+        ),
+    ],
+)
+def test_excel_nur_als_xlsx_datei(tmp_path: Path, argumente: list[str], meldung: str) -> None:
+    ergebnis = wrm("auswerten", BEISPIELE / "eingang", *argumente, cwd=tmp_path)
     assert ergebnis.returncode == 2
-    assert (
-        ergebnis.stderr
-        == "Fehler: Der Excel-Bericht braucht eine Datei: bitte --ausgabe bericht.xlsx angeben.\n"
-    )
+    assert ergebnis.stderr == f"Fehler: {meldung}\n"
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice nicht installiert")

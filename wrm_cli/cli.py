@@ -94,12 +94,24 @@ def _stichtag(text: str | None) -> dt.date | None:
 def _format_waehlen(format_: str | None, ausgabe: Path | None) -> Format:
     if format_ is not None:
         try:
-            return Format(format_.strip().lower())
+            gewaehlt = Format(format_.strip().lower())
         except ValueError:
             moeglich = ", ".join(Format)
             raise KonfigFehler(
                 f"--format „{format_}“ gibt es nicht – möglich sind {moeglich}."
             ) from None
+        # An Excel workbook and a text file must not swap names: Excel would refuse either.
+        ist_xlsx = ausgabe is not None and ausgabe.suffix.lower() == ".xlsx"
+        if gewaehlt is Format.excel and not ist_xlsx:
+            raise KonfigFehler(
+                "Der Excel-Bericht braucht eine Datei: bitte --ausgabe bericht.xlsx angeben."
+            )
+        if ist_xlsx and gewaehlt is not Format.excel:
+            raise KonfigFehler(
+                f"--format {gewaehlt} ergibt keine Excel-Datei – bitte eine andere Endung als "
+                ".xlsx wählen oder --format excel."
+            )
+        return gewaehlt
     if ausgabe is None:
         return Format.tabelle
     try:
@@ -231,11 +243,7 @@ def auswerten(
             daten = inhalt if isinstance(inhalt, bytes) else inhalt.encode("utf-8")
             atomar_schreiben(ausgabe, daten)
             typer.echo(f"Bericht geschrieben: {ausgabe}", err=True)
-        elif isinstance(inhalt, bytes):
-            raise KonfigFehler(
-                "Der Excel-Bericht braucht eine Datei: bitte --ausgabe bericht.xlsx angeben."
-            )
-        elif inhalt is not None:
+        elif isinstance(inhalt, str):
             sys.stdout.write(inhalt)
         else:
             from rich.console import Console
