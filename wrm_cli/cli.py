@@ -47,6 +47,22 @@ class Format(StrEnum):
     json = "json"
 
 
+# Options several commands share.
+DebugOption = Annotated[
+    bool,
+    typer.Option("--debug", help="Bei unerwarteten Fehlern die technischen Details zeigen."),
+]
+KonfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--konfig",
+        metavar="DATEI",
+        help="Einstellungsdatei wrm.toml (Voreinstellung: wrm.toml neben der ersten Eingabe "
+        "oder in einem Ordner darüber, sonst im aktuellen Ordner, sonst Landkreis Osnabrück).",
+        show_default=False,
+    ),
+]
+
 ENDUNG_FORMAT = {
     ".xlsx": Format.excel,
     ".txt": Format.text,
@@ -198,21 +214,8 @@ def auswerten(
             show_default=False,
         ),
     ] = None,
-    konfig: Annotated[
-        Path | None,
-        typer.Option(
-            "--konfig",
-            metavar="DATEI",
-            help="Einstellungsdatei wrm.toml (Voreinstellung: wrm.toml neben den "
-            "Eingaben oder in einem Ordner darüber, sonst im aktuellen Ordner, sonst "
-            "Landkreis Osnabrück).",
-            show_default=False,
-        ),
-    ] = None,
-    debug: Annotated[
-        bool,
-        typer.Option("--debug", help="Bei unerwarteten Fehlern die technischen Details zeigen."),
-    ] = False,
+    konfig: KonfigOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Meldungen prüfen, zusammenführen und die Auswertung des Landkreises erstellen.
 
@@ -287,21 +290,8 @@ def pruefen(
             show_default=False,
         ),
     ] = None,
-    konfig: Annotated[
-        Path | None,
-        typer.Option(
-            "--konfig",
-            metavar="DATEI",
-            help="Einstellungsdatei wrm.toml (Voreinstellung: wrm.toml neben der ersten "
-            "Datei oder in einem Ordner darüber, sonst im aktuellen Ordner, sonst "
-            "Landkreis Osnabrück).",
-            show_default=False,
-        ),
-    ] = None,
-    debug: Annotated[
-        bool,
-        typer.Option("--debug", help="Bei unerwarteten Fehlern die technischen Details zeigen."),
-    ] = False,
+    konfig: KonfigOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Meldungsdateien vor dem Versenden prüfen; die Dateien bleiben unverändert.
 
@@ -370,10 +360,7 @@ def vorlage(
             show_default=False,
         ),
     ] = None,
-    debug: Annotated[
-        bool,
-        typer.Option("--debug", help="Bei unerwarteten Fehlern die technischen Details zeigen."),
-    ] = False,
+    debug: DebugOption = False,
 ) -> None:
     """Die Excel-Vorlage erstellen, in die eine Kommune ihre Zahlen einträgt.
 
