@@ -107,9 +107,30 @@ def _unterzeile(bericht: Auswertungsbericht) -> str:
     )
 
 
+def _markieren(
+    blatt: Worksheet,
+    bereich: str,
+    operator: str,
+    wert: str,
+    hell: str,
+    dunkel: str,
+    fett: bool = True,
+) -> None:
+    """A conditional format: cells meeting the rule get a light fill and dark text."""
+    from openpyxl.formatting.rule import CellIsRule  # type: ignore[import-untyped, unused-ignore]
+    from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped, unused-ignore]
+
+    regel = CellIsRule(
+        operator=operator,
+        formula=[wert],
+        fill=PatternFill("solid", bgColor=hell),
+        font=Font(color=dunkel, bold=fett or None),
+    )
+    blatt.conditional_formatting.add(bereich, regel)
+
+
 def auswertung_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> int:
     """The published table; returns the row of the Gesamt line."""
-    from openpyxl.formatting.rule import CellIsRule  # type: ignore[import-untyped, unused-ignore]
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped, unused-ignore]
 
     _titel(blatt, titel(bericht), _unterzeile(bericht))
@@ -171,33 +192,9 @@ def auswertung_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> int:
 
     if letzte >= ERSTE_DATENZEILE:
         bedarf = f"I{ERSTE_DATENZEILE}:I{letzte}"
-        blatt.conditional_formatting.add(
-            bedarf,
-            CellIsRule(
-                operator="greaterThan",
-                formula=["0"],
-                fill=PatternFill("solid", bgColor=_ROT_HELL),
-                font=Font(color=_ROT, bold=True),
-            ),
-        )
-        blatt.conditional_formatting.add(
-            bedarf,
-            CellIsRule(
-                operator="lessThan",
-                formula=["0"],
-                fill=PatternFill("solid", bgColor=_GRUEN_HELL),
-                font=Font(color=_GRUEN),
-            ),
-        )
-        blatt.conditional_formatting.add(
-            f"J{ERSTE_DATENZEILE}:J{letzte}",
-            CellIsRule(
-                operator="equal",
-                formula=['"kritisch"'],
-                fill=PatternFill("solid", bgColor=_ROT_HELL),
-                font=Font(color=_ROT, bold=True),
-            ),
-        )
+        _markieren(blatt, bedarf, "greaterThan", "0", _ROT_HELL, _ROT)
+        _markieren(blatt, bedarf, "lessThan", "0", _GRUEN_HELL, _GRUEN, fett=False)
+        _markieren(blatt, f"J{ERSTE_DATENZEILE}:J{letzte}", "equal", '"kritisch"', _ROT_HELL, _ROT)
     blatt.freeze_panes = f"B{ERSTE_DATENZEILE}"
     blatt.print_area = f"A1:J{zeile}"
     _drucken(blatt, bericht, quer=True, titelzeilen=f"{ZEILE_GRUPPEN}:{ZEILE_KOPF}")
@@ -262,8 +259,7 @@ def _format(spalte: int, kopf: Sequence[str]) -> str | None:
 
 
 def meldestatus_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
-    from openpyxl.formatting.rule import CellIsRule  # type: ignore[import-untyped, unused-ignore]
-    from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped, unused-ignore]
+    from openpyxl.styles import Font  # type: ignore[import-untyped, unused-ignore]
 
     _titel(blatt, f"Meldestatus – {bericht.bezirk.name}", _unterzeile(bericht))
     _kopfzeile(blatt, 3, ["Kommune", "Stand", "Tage alt", "Status", "Datei"], [20, 11, 9, 12, 34])
@@ -279,15 +275,7 @@ def meldestatus_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
         ("ungültig", _ROT_HELL, _ROT),
         ("veraltet", _ORANGE_HELL, "9C5700"),
     ):
-        blatt.conditional_formatting.add(
-            bereich,
-            CellIsRule(
-                operator="equal",
-                formula=[f'"{status}"'],
-                fill=PatternFill("solid", bgColor=hell),
-                font=Font(color=dunkel, bold=True),
-            ),
-        )
+        _markieren(blatt, bereich, "equal", f'"{status}"', hell, dunkel)
     zeile += 1
     _schreiben(blatt, zeile, 1, "Dateien ohne Meldung").font = Font(bold=True)
     zeile += 1
