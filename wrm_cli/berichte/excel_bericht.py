@@ -14,6 +14,19 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+# Loaded only when an Excel report is asked for (the CLI imports this module lazily).
+from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.chart import BarChart, Reference  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.formatting.rule import CellIsRule  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.styles import (  # type: ignore[import-untyped, unused-ignore]
+    Alignment,
+    Border,
+    Font,
+    PatternFill,
+    Side,
+)
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
+
 from wrm_cli import __version__
 from wrm_cli.auswertung import ZAHLSPALTEN
 from wrm_cli.berichte.beschriftung import kennzahltitel, spaltentitel, titel
@@ -23,7 +36,6 @@ from wrm_cli.meldestatus import dezentral_anteil
 from wrm_cli.vorlage import KONTAKT_LABELS
 
 if TYPE_CHECKING:
-    from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
     from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped, unused-ignore]
 
     from wrm_cli.ablauf import Auswertungsbericht
@@ -46,7 +58,6 @@ _ORANGE_HELL, _GRAU = "FFEB9C", "D9D9D9"
 
 
 def _spalte(nummer: int) -> str:
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
 
     return str(get_column_letter(nummer))
 
@@ -67,7 +78,6 @@ def _schreiben(
 def _kopfzeile(
     blatt: Worksheet, zeile: int, texte: Sequence[str], breiten: Sequence[float]
 ) -> None:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped, unused-ignore]
 
     linie = Side(style="thin", color="808080")
     for spalte, (text, breite) in enumerate(zip(texte, breiten, strict=True), start=1):
@@ -80,7 +90,6 @@ def _kopfzeile(
 
 
 def _titel(blatt: Worksheet, text: str, unterzeile: str) -> None:
-    from openpyxl.styles import Font  # type: ignore[import-untyped, unused-ignore]
 
     _schreiben(blatt, 1, 1, text).font = Font(bold=True, size=14)
     _schreiben(blatt, 2, 1, unterzeile).font = Font(italic=True, color="595959")
@@ -117,9 +126,6 @@ def _markieren(
     fett: bool = True,
 ) -> None:
     """A conditional format: cells meeting the rule get a light fill and dark text."""
-    from openpyxl.formatting.rule import CellIsRule  # type: ignore[import-untyped, unused-ignore]
-    from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped, unused-ignore]
-
     regel = CellIsRule(
         operator=operator,
         formula=[wert],
@@ -131,7 +137,6 @@ def _markieren(
 
 def auswertung_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> int:
     """The published table; returns the row of the Gesamt line."""
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped, unused-ignore]
 
     _titel(blatt, titel(bericht), _unterzeile(bericht))
     titelzeilen = spaltentitel(bericht.bezirk)
@@ -203,7 +208,6 @@ def auswertung_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> int:
 
 def uebersicht_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
     """All twelve fields per Kommune, with number and label, plus the dezentral share."""
-    from openpyxl.styles import Font  # type: ignore[import-untyped, unused-ignore]
 
     _titel(blatt, f"Übersicht der Meldungen – {bericht.bezirk.name}", _unterzeile(bericht))
     kontakte = list(KONTAKT_LABELS)
@@ -259,7 +263,6 @@ def _format(spalte: int, kopf: Sequence[str]) -> str | None:
 
 
 def meldestatus_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
-    from openpyxl.styles import Font  # type: ignore[import-untyped, unused-ignore]
 
     _titel(blatt, f"Meldestatus – {bericht.bezirk.name}", _unterzeile(bericht))
     _kopfzeile(blatt, 3, ["Kommune", "Stand", "Tage alt", "Status", "Datei"], [20, 11, 9, 12, 34])
@@ -290,7 +293,6 @@ def meldestatus_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
 
 
 def hinweise_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
-    from openpyxl.styles import Alignment  # type: ignore[import-untyped, unused-ignore]
 
     _titel(blatt, f"Fehler und Hinweise – {bericht.bezirk.name}", _unterzeile(bericht))
     _kopfzeile(
@@ -317,7 +319,6 @@ def hinweise_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
 
 def diagramm_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
     """Bar chart of fehlender Wohnraum: shortage red, surplus green (two series)."""
-    from openpyxl.chart import BarChart, Reference  # type: ignore[import-untyped, unused-ignore]
 
     _kopfzeile(blatt, 1, ["Kommune", "fehlender Wohnraum", "Überschuss"], [20, 12, 12])
     zeilen = [z for z in bericht.auswertung.datensaetze() if z["fehlender_wohnraum"] is not None]
@@ -350,7 +351,6 @@ def diagramm_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
 
 
 def arbeitsmappe_erstellen(bericht: Auswertungsbericht) -> Workbook:
-    from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 
     mappe = Workbook()
     auswertung = mappe.active
