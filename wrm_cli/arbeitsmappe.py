@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 from xml.etree.ElementTree import Element
 
 from wrm_cli.werte import Zellfehler
@@ -66,47 +68,53 @@ def _xml(daten: bytes) -> Element:
     return element
 
 
-def _dateiart(pfad: Path) -> str | None:
-    """ "xlsx", "ods" or "xls" by content, whatever the extension says."""
+@dataclass(frozen=True)
+class Mappe:
+    """What one look at the workbook file tells: its format and its defined names."""
+
+    pfad: Path
+    art: str | None  # "xlsx", "ods" or "xls" by content, whatever the extension says
+    # Workbook-level names pointing to one cell, keyed case-insensitively (casefolded).
+    namen: dict[str, Bezug] = field(default_factory=dict)
+    # xlsx only: sheet name → the zip member holding that sheet.
+    blatt_teile: dict[str, str] = field(default_factory=dict)
+
+
+def mappe_untersuchen(pfad: Path) -> Mappe:
+    """Open the file once: its format by content, its names and (xlsx) its sheet parts."""
     try:
         with pfad.open("rb") as datei:
             anfang = datei.read(8)
     except OSError:
-        return None
+        return Mappe(pfad, None)
     if anfang == _OLE2_KENNUNG:
-        return "xls"
+        return Mappe(pfad, "xls", _ohne_fehler(_namen_xls, pfad))
     if not anfang.startswith(b"PK"):
-        return None
+        return Mappe(pfad, None)
     try:
         with zipfile.ZipFile(pfad) as archiv:
-            namen = set(archiv.namelist())
+            inhalt = set(archiv.namelist())
+            if "xl/workbook.xml" in inhalt:
+                return _xlsx_untersuchen(pfad, archiv)
+            if "content.xml" in inhalt:
+                return Mappe(pfad, "ods", _ohne_fehler(_namen_ods, archiv))
     except (zipfile.BadZipFile, OSError):
-        return None
-    if "xl/workbook.xml" in namen:
-        return "xlsx"
-    if "content.xml" in namen:
-        return "ods"
-    return None
+        pass
+    return Mappe(pfad, None)
 
 
-def definierte_namen(pfad: Path) -> dict[str, Bezug]:
-    """Workbook-level names pointing to one cell, keyed case-insensitively (casefolded)."""
-    art = _dateiart(pfad)
+def _ohne_fehler(lesen: Callable[[Any], dict[str, Bezug]], quelle: Any) -> dict[str, Bezug]:
     try:
-        if art == "xlsx":
-            return _namen_xlsx(pfad)
-        if art == "ods":
-            return _namen_ods(pfad)
-        if art == "xls":
-            return _namen_xls(pfad)
+        return lesen(quelle)
     except Exception:  # a damaged name table: the template is then found by its labels
         return {}
-    return {}
 
 
-def _namen_xlsx(pfad: Path) -> dict[str, Bezug]:
-    with zipfile.ZipFile(pfad) as archiv:
+def _xlsx_untersuchen(pfad: Path, archiv: zipfile.ZipFile) -> Mappe:
+    try:
         mappe = _xml(archiv.read("xl/workbook.xml"))
+    except Exception:
+        return Mappe(pfad, "xlsx")
     namen: dict[str, Bezug] = {}
     for eintrag in mappe.iter(f"{_NS_HAUPT}definedName"):
         if eintrag.get("localSheetId") is not None:  # sheet-scoped, e.g. the print area
@@ -114,12 +122,31 @@ def _namen_xlsx(pfad: Path) -> dict[str, Bezug]:
         bezug = _bezug(eintrag.text or "", _BEZUG_XLSX)
         if bezug is not None:
             namen.setdefault(str(eintrag.get("name", "")).casefold(), bezug)
-    return namen
+    return Mappe(pfad, "xlsx", namen, _blatt_teile(archiv, mappe))
 
 
-def _namen_ods(pfad: Path) -> dict[str, Bezug]:
-    with zipfile.ZipFile(pfad) as archiv:
-        inhalt = _xml(archiv.read("content.xml"))
+def _blatt_teile(archiv: zipfile.ZipFile, mappe: Element) -> dict[str, str]:
+    """Sheet name → zip member, from the workbook's relationships."""
+    try:
+        ziele = {
+            beziehung.get("Id"): str(beziehung.get("Target", ""))
+            for beziehung in _xml(archiv.read("xl/_rels/workbook.xml.rels")).iter(
+                f"{_NS_PAKET_REL}Relationship"
+            )
+        }
+    except Exception:
+        return {}
+    teile: dict[str, str] = {}
+    for eintrag in mappe.iter(f"{_NS_HAUPT}sheet"):
+        ziel = ziele.get(eintrag.get(f"{_NS_REL}id"))
+        if ziel:
+            teil = ziel.lstrip("/") if ziel.startswith("/") else str(PurePosixPath("xl") / ziel)
+            teile[str(eintrag.get("name"))] = teil
+    return teile
+
+
+def _namen_ods(archiv: zipfile.ZipFile) -> dict[str, Bezug]:
+    inhalt = _xml(archiv.read("content.xml"))
     namen: dict[str, Bezug] = {}
     for eintrag in inhalt.iter(f"{_NS_TABLE}named-range"):
         # Sheet-scoped names live inside their table element, not under the spreadsheet.
@@ -155,46 +182,20 @@ def _namen_xls(pfad: Path) -> dict[str, Bezug]:
         mappe.release_resources()
 
 
-def zellfehler(pfad: Path, blatt: str, zellen: set[str]) -> dict[str, Zellfehler]:
+def zellfehler(mappe: Mappe, blatt: str, zellen: set[str]) -> dict[str, Zellfehler]:
     """Of the cells ``zellen`` (e.g. ``{"C12"}``) on ``blatt``: formula errors and formulas
     without a stored result. Only xlsx/xlsm need this; other formats answer ``{}``."""
-    if _dateiart(pfad) != "xlsx":
+    teil = mappe.blatt_teile.get(blatt)
+    if mappe.art != "xlsx" or teil is None:
         return {}
     try:
-        with zipfile.ZipFile(pfad) as archiv:
-            teil = _blatt_teil(archiv, blatt)
-            if teil is None:
-                return {}
+        with zipfile.ZipFile(mappe.pfad) as archiv:
             daten = archiv.read(teil)
         if b"<f" not in daten and b't="e"' not in daten:  # the usual case: nothing to parse
             return {}
         return _zellfehler_suchen(_xml(daten), zellen)
     except Exception:  # what cannot be inspected is left to calamine's reading
         return {}
-
-
-def _blatt_teil(archiv: zipfile.ZipFile, blatt: str) -> str | None:
-    """The zip member holding the sheet named ``blatt``."""
-    mappe = _xml(archiv.read("xl/workbook.xml"))
-    kennung = next(
-        (
-            eintrag.get(f"{_NS_REL}id")
-            for eintrag in mappe.iter(f"{_NS_HAUPT}sheet")
-            if eintrag.get("name") == blatt
-        ),
-        None,
-    )
-    if kennung is None:
-        return None
-    for beziehung in _xml(archiv.read("xl/_rels/workbook.xml.rels")).iter(
-        f"{_NS_PAKET_REL}Relationship"
-    ):
-        if beziehung.get("Id") == kennung:
-            ziel = str(beziehung.get("Target", ""))
-            if ziel.startswith("/"):
-                return ziel.lstrip("/")
-            return str(PurePosixPath("xl") / ziel)
-    return None
 
 
 def _zellfehler_suchen(blatt: Element, zellen: set[str]) -> dict[str, Zellfehler]:

@@ -13,7 +13,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from wrm_cli.arbeitsmappe import definierte_namen
+from wrm_cli.arbeitsmappe import mappe_untersuchen
 from wrm_cli.befunde import Befund, fehler, hinweis
 from wrm_cli.fehler import EingabeFehler
 from wrm_cli.felder import ALLE_SCHLUESSEL, FELD, KOMMUNE, STAND, bezeichnung, spalte_erkennen
@@ -67,10 +67,13 @@ def arbeitsmappe_lesen(pfad: Path) -> Gelesen:
     from python_calamine import CalamineWorkbook, PasswordError
 
     try:
-        mappe = CalamineWorkbook.from_path(str(pfad))
+        calamine = CalamineWorkbook.from_path(str(pfad))
         blaetter = [
-            (name, mappe.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=MAX_ZEILEN))
-            for name in mappe.sheet_names
+            (
+                name,
+                calamine.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=MAX_ZEILEN),
+            )
+            for name in calamine.sheet_names
         ]
     except PasswordError:
         raise EingabeFehler(
@@ -82,22 +85,22 @@ def arbeitsmappe_lesen(pfad: Path) -> Gelesen:
             f"{pfad.name}: Datei ist beschädigt oder keine Tabelle – "
             "bitte in Excel oder LibreOffice öffnen, als .xlsx speichern und erneut senden."
         ) from None
-    namen = definierte_namen(pfad)
-    if ist_formular(namen):
-        return nach_namen_lesen(pfad, dict(blaetter), namen)
+    mappe = mappe_untersuchen(pfad)
+    if ist_formular(mappe.namen):
+        return nach_namen_lesen(mappe, dict(blaetter))
     mit_kopf = [
         (name, zeilen) for name, zeilen in blaetter if _kopfzeile_finden(zeilen) is not None
     ]
     if not mit_kopf:
-        formular = nach_bezeichnungen_lesen(pfad, dict(blaetter))
+        formular = nach_bezeichnungen_lesen(mappe, dict(blaetter))
         return formular if formular is not None else Gelesen(pfad, befunde=[_kein_kopf(pfad)])
     if len(mit_kopf) > 1:
-        namen_ = ", ".join(f"„{name}“" for name, _ in mit_kopf)
+        namen = ", ".join(f"„{name}“" for name, _ in mit_kopf)
         return Gelesen(
             pfad,
             befunde=[
                 fehler(
-                    f"Mehrere Blätter enthalten eine Meldungstabelle ({namen_}) – "
+                    f"Mehrere Blätter enthalten eine Meldungstabelle ({namen}) – "
                     "bitte nur ein Blatt mit Zahlen senden.",
                     datei=pfad.name,
                 )

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from wrm_cli.arbeitsmappe import Bezug, zellfehler
+from wrm_cli.arbeitsmappe import Bezug, Mappe, zellfehler
 from wrm_cli.befunde import Befund, fehler, hinweis
 from wrm_cli.felder import FELD, FELDER, KOMMUNE, STAND, bezeichnung, spalte_erkennen
 from wrm_cli.meldung import Gelesen, Meldung, Zelle, adresse
@@ -43,10 +43,9 @@ def ist_formular(namen: Mapping[str, Bezug]) -> bool:
     return KOMMUNE in namen and any(key in namen for key in FELD)
 
 
-def nach_namen_lesen(
-    pfad: Path, blaetter: Mapping[str, Zeilen], namen: Mapping[str, Bezug]
-) -> Gelesen:
+def nach_namen_lesen(mappe: Mappe, blaetter: Mapping[str, Zeilen]) -> Gelesen:
     """Read a template through its defined names; missing names fall back to the labels."""
+    pfad, namen = mappe.pfad, mappe.namen
     blatt = namen[KOMMUNE].blatt
     ergebnis = Gelesen(pfad)
     if blatt not in blaetter:
@@ -79,11 +78,12 @@ def nach_namen_lesen(
                     datei=pfad.name,
                 )
             )
-    return _meldung_bilden(pfad, blatt, zeilen, orte, blaetter, ergebnis)
+    return _meldung_bilden(mappe, blatt, orte, blaetter, ergebnis)
 
 
-def nach_bezeichnungen_lesen(pfad: Path, blaetter: Mapping[str, Zeilen]) -> Gelesen | None:
+def nach_bezeichnungen_lesen(mappe: Mappe, blaetter: Mapping[str, Zeilen]) -> Gelesen | None:
     """Find the form by its labels; None when no sheet looks like the template."""
+    pfad = mappe.pfad
     kandidaten = {
         name: orte
         for name, zeilen in blaetter.items()
@@ -113,17 +113,17 @@ def nach_bezeichnungen_lesen(pfad: Path, blaetter: Mapping[str, Zeilen]) -> Gele
             datei=pfad.name,
         )
     )
-    return _meldung_bilden(pfad, blatt, blaetter[blatt], orte, blaetter, ergebnis)
+    return _meldung_bilden(mappe, blatt, orte, blaetter, ergebnis)
 
 
 def _meldung_bilden(
-    pfad: Path,
+    mappe: Mappe,
     blatt: str,
-    zeilen: Zeilen,
     orte: Mapping[str, tuple[int, int]],
     blaetter: Mapping[str, Zeilen],
     ergebnis: Gelesen,
 ) -> Gelesen:
+    pfad, zeilen = mappe.pfad, blaetter[blatt]
     for key in (STAND, *FELD):
         if key not in orte:
             ergebnis.befunde.append(
@@ -136,14 +136,13 @@ def _meldung_bilden(
             )
     if any(befund.stufe == "fehler" for befund in ergebnis.befunde):
         return ergebnis
+    adressen = {key: adresse(zeile, spalte) for key, (zeile, spalte) in orte.items()}
+    # Error cells and uncalculated formulas replace what calamine took for a blank.
+    probleme = zellfehler(mappe, blatt, set(adressen.values()))
     werte = {
-        key: Zelle(_wert(zeilen, zeile, spalte), adresse(zeile, spalte))
+        key: Zelle(probleme.get(adressen[key], _wert(zeilen, zeile, spalte)), adressen[key])
         for key, (zeile, spalte) in orte.items()
     }
-    for ort, problem in zellfehler(pfad, blatt, {z.adresse for z in werte.values()}).items():
-        for key, zelle in werte.items():
-            if zelle.adresse == ort:
-                werte[key] = Zelle(problem, ort)
     ergebnis.meldungen.append(
         Meldung(pfad, None if blatt == BLATT_MELDUNG else blatt, werte, formular=True)
     )
