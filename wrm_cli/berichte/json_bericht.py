@@ -11,14 +11,16 @@ if TYPE_CHECKING:
     from wrm_cli.ablauf import Auswertungsbericht
 
 
+def json_zeile(zeile: dict[str, Any]) -> dict[str, Any]:
+    """A row of the Auswertung with its Stand as an ISO date (or null)."""
+    return {**zeile, "stand": zeile["stand"].isoformat() if zeile["stand"] else None}
+
+
 def als_dict(bericht: Auswertungsbericht) -> dict[str, Any]:
-    zeilen = tabellenzeilen(bericht)
-    for zeile in zeilen:
-        zeile["stand"] = zeile["stand"].isoformat() if zeile["stand"] else None
     return {
         "stichtag": bericht.stichtag.isoformat(),
         "bezirk": bericht.bezirk.name,
-        "zeilen": zeilen,
+        "zeilen": [json_zeile(zeile) for zeile in tabellenzeilen(bericht)],
         "gesamt": dict(bericht.auswertung.gesamt),
         "kennzahlen": dict(bericht.auswertung.kennzahlen),
         "fehlende_kommunen": list(bericht.fehlende_kommunen),

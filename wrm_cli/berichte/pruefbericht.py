@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from wrm_cli import __version__
 from wrm_cli.berichte.beschriftung import zahl_de
+from wrm_cli.berichte.json_bericht import json_zeile
 from wrm_cli.bezirk import datum_deutsch
 
 if TYPE_CHECKING:
@@ -83,10 +84,6 @@ def als_text(bericht: Pruefbericht) -> str:
     return "\n".join(zeilen) + "\n"
 
 
-def _json_zeile(zeile: dict[str, Any]) -> dict[str, Any]:
-    return {**zeile, "stand": zeile["stand"].isoformat() if zeile["stand"] else None}
-
-
 def als_dict(bericht: Pruefbericht) -> dict[str, Any]:
     return {
         "wrm_version": __version__,
@@ -100,7 +97,7 @@ def als_dict(bericht: Pruefbericht) -> dict[str, Any]:
                 "in_ordnung": p.in_ordnung,
                 "fehler": p.fehler,
                 "hinweise": p.hinweise,
-                "meldungen": [_json_zeile(z) for z in p.meldungen],
+                "meldungen": [json_zeile(z) for z in p.meldungen],
                 "befunde": [befund.als_dict() for befund in p.befunde],
             }
             for p in bericht.dateien
