@@ -42,8 +42,8 @@ CSV_NAME = "uebersicht.csv"
 # Bytes that no office program can open, saved under a spreadsheet's name.
 MUELL = b"\x00\x01PK\x03\x04 kein Zip, keine Tabelle \xff\xfe" * 20
 KAPUTT_TEXT = (
-    "kaputt.xlsx: Datei ist beschädigt oder keine Tabelle – bitte in Excel oder "
-    "LibreOffice öffnen, als .xlsx speichern und erneut senden."
+    "kaputt.xlsx: Die Datei ist beschädigt und lässt sich nicht lesen – bitte erneut "
+    "speichern und senden."
 )
 
 

@@ -229,8 +229,8 @@ def test_nicht_lesbar_ergibt_3_und_die_anderen_werden_trotzdem_geprueft(tmp_path
     assert code == 3
     assert zeilen == [
         "✗ kaputt.xlsx: nicht lesbar",
-        "  Fehler: Datei ist beschädigt oder keine Tabelle – bitte in Excel oder LibreOffice "
-        "öffnen, als .xlsx speichern und erneut senden.",
+        "  Fehler: Die Datei ist beschädigt und lässt sich nicht lesen – bitte erneut speichern "
+        "und senden.",
         zeilen[2],
         "2 Dateien geprüft: 1 in Ordnung, 0 mit Fehlern, 1 nicht lesbar.",
     ]

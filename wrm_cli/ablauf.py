@@ -67,7 +67,7 @@ def auswerten(eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date) -> Au
     unlesbar: list[tuple[Path, str]] = []
     for pfad in eingang.dateien:
         try:
-            ergebnis = datei_lesen(pfad)
+            ergebnis = datei_lesen(pfad, bezirk.grenzen)
         except EingabeFehler as problem:
             grund = str(problem).removeprefix(f"{pfad.name}: ")
             befunde.append(fehler(grund, datei=pfad.name))
@@ -161,7 +161,7 @@ def pruefen_dateien(eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date)
     meldungen_je_datei: list[list[int]] = []
     for pfad in eingang.dateien:
         try:
-            gelesen = datei_lesen(pfad)
+            gelesen = datei_lesen(pfad, bezirk.grenzen)
         except EingabeFehler as problem:
             text = str(problem).removeprefix(f"{pfad.name}: ")
             ergebnisse.append(Dateipruefung(pfad, False, [fehler(text, datei=pfad.name)]))

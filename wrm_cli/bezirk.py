@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from wrm_cli.fehler import KonfigFehler
+from wrm_cli.grenzen import Grenzen
 
 KONFIG_DATEINAME = "wrm.toml"
 _UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -54,6 +55,8 @@ class Bezirk:
     stichtag: dt.date | None = None
     # "ausreichend" is questioned only from this many persons without housing on.
     einschaetzung_toleranz: int = 10
+    # Limits per input file, against damaged and hostile files.
+    grenzen: Grenzen = field(default_factory=Grenzen)
     quelle: str = "eingebaute Voreinstellung"
     _namen: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -144,8 +147,29 @@ def bezirk_aus_daten(daten: dict[str, Any], quelle: str) -> Bezirk:
         veraltet_nach_tagen=tage,
         stichtag=_datum(abschnitt.get("stichtag"), "bezirk.stichtag", quelle),
         einschaetzung_toleranz=toleranz,
+        grenzen=_grenzen_lesen(daten.get("grenzen", {}), quelle),
         quelle=quelle,
     )
+
+
+def _grenzen_lesen(abschnitt: Any, quelle: str) -> Grenzen:
+    if not isinstance(abschnitt, dict):
+        raise KonfigFehler(f"{quelle}: [grenzen] muss ein Abschnitt mit Zahlen sein.")
+    bekannt = set(Grenzen.__dataclass_fields__)
+    for schluessel in abschnitt:
+        if schluessel not in bekannt:
+            moeglich = ", ".join(sorted(bekannt))
+            raise KonfigFehler(
+                f"{quelle}: [grenzen] {schluessel} gibt es nicht – möglich sind {moeglich}."
+            )
+    werte = {
+        schluessel: _anzahl(wert, f"grenzen.{schluessel}", quelle)
+        for schluessel, wert in abschnitt.items()
+    }
+    for schluessel, wert in werte.items():
+        if wert == 0:
+            raise KonfigFehler(f"{quelle}: „grenzen.{schluessel}“ muss größer als 0 sein.")
+    return Grenzen(**werte)
 
 
 def _kommunen_lesen(eintraege: Any, quelle: str) -> tuple[Kommune, ...]:

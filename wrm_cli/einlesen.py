@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from wrm_cli.arbeitsmappe import mappe_untersuchen
+from wrm_cli import mappe_ods, mappe_xls, mappe_xlsx
+from wrm_cli.arbeitsmappe import Blatt, Mappe, calamine_bereiche
 from wrm_cli.befunde import Befund, fehler, hinweis
+from wrm_cli.dateiart import BESCHAEDIGT, KENNWORT, Datei, datei_oeffnen, endungshinweis
 from wrm_cli.fehler import EingabeFehler
 from wrm_cli.felder import ALLE_SCHLUESSEL, FELD, KOMMUNE, STAND, bezeichnung, spalte_erkennen
 from wrm_cli.formular import ist_formular, nach_bezeichnungen_lesen, nach_namen_lesen
+from wrm_cli.grenzen import Grenzen, bereich_pruefen
 from wrm_cli.meldung import Gelesen, Meldung, Zelle, adresse
 from wrm_cli.werte import Roh, bereinigt, ist_leer
 
@@ -27,75 +30,59 @@ TABELLEN_ENDUNGEN = (".xlsx", ".xlsm", ".xls", ".ods")
 CSV_ENDUNGEN = (".csv",)
 # The header row must appear within the first rows; no honest table needs more.
 KOPF_SUCHBEREICH = 30
-MAX_ZEILEN = 100_000
 # Rows that summarise the table rather than report a Kommune.
 _SUMMENZEILEN = {"gesamt", "summe", "insgesamt", "landkreis gesamt"}
+_UNTERSUCHEN: dict[str, Callable[[Datei], Mappe]] = {
+    "xlsx": mappe_xlsx.untersuchen,
+    "ods": mappe_ods.untersuchen,
+    "xls": mappe_xls.untersuchen,
+}
 
 
-def datei_lesen(pfad: Path) -> Gelesen:
-    """Read one file. Raises EingabeFehler when the file cannot be read at all."""
-    endung = pfad.suffix.lower()
-    if endung in CSV_ENDUNGEN:
-        return tabelle_lesen(pfad, None, csv_zeilen(pfad))
-    if endung in TABELLEN_ENDUNGEN:
-        return arbeitsmappe_lesen(pfad)
-    raise EingabeFehler(
-        f"{pfad.name}: Dateityp „{pfad.suffix}“ wird nicht unterstützt – "
-        "erwartet wird .xlsx, .xls, .ods oder .csv."
-    )
+def datei_lesen(pfad: Path, grenzen: Grenzen | None = None) -> Gelesen:
+    """Read one file, whatever its name says. Raises EingabeFehler when the file cannot be
+    read at all; the message says what the Kommune should do."""
+    datei = datei_oeffnen(pfad, grenzen or Grenzen())
+    if datei.art == "csv":
+        gelesen = tabelle_lesen(pfad, Blatt("", csv_zeilen(datei.daten)), None)
+    else:
+        gelesen = arbeitsmappe_lesen(datei, grenzen or Grenzen())
+    endung = endungshinweis(datei)
+    if endung is not None:
+        gelesen.befunde.insert(0, endung)
+    return gelesen
 
 
-def csv_zeilen(pfad: Path) -> list[list[Roh]]:
-    """CSV with ';' or ',', UTF-8 (with or without BOM) or Windows-1252."""
-    try:
-        daten = pfad.read_bytes()
-    except OSError as fehler_:
-        raise EingabeFehler(
-            f"{pfad.name}: Datei kann nicht geöffnet werden ({fehler_.strerror})."
-        ) from None
-    try:
-        text = daten.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = daten.decode("cp1252", errors="replace")
+def csv_zeilen(daten: bytes) -> list[list[Roh]]:
+    """CSV with ';', ',' or tabs; UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode
+    text") or Windows-1252."""
+    if daten.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = daten.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = daten.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = daten.decode("cp1252", errors="replace")
     erste_zeile = text.split("\n", 1)[0]
-    trenner = ";" if erste_zeile.count(";") >= erste_zeile.count(",") else ","
-    return [list(zeile) for zeile in csv.reader(io.StringIO(text), delimiter=trenner)]
+    trenner = max(";,\t", key=erste_zeile.count)
+    return [list(zeile) for zeile in csv.reader(io.StringIO(text, newline=""), delimiter=trenner)]
 
 
-def arbeitsmappe_lesen(pfad: Path) -> Gelesen:
-    """The one sheet of a workbook that holds the table."""
-    from python_calamine import CalamineWorkbook, PasswordError
-
-    try:
-        calamine = CalamineWorkbook.from_path(str(pfad))
-        blaetter = [
-            (
-                name,
-                calamine.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=MAX_ZEILEN),
-            )
-            for name in calamine.sheet_names
-        ]
-    except PasswordError:
-        raise EingabeFehler(
-            f"{pfad.name}: Datei ist mit einem Kennwort geschützt – "
-            "bitte ohne Kennwort erneut senden."
-        ) from None
-    except Exception:  # calamine raises many types for broken files; the user needs one answer
-        raise EingabeFehler(
-            f"{pfad.name}: Datei ist beschädigt oder keine Tabelle – "
-            "bitte in Excel oder LibreOffice öffnen, als .xlsx speichern und erneut senden."
-        ) from None
-    mappe = mappe_untersuchen(pfad)
+def arbeitsmappe_lesen(datei: Datei, grenzen: Grenzen) -> Gelesen:
+    """The template or the one sheet of a workbook that holds the table."""
+    pfad = datei.pfad
+    mappe = _UNTERSUCHEN[datei.art](datei)
+    for name, bild in mappe.blaetter.items():
+        bereich_pruefen(pfad.name, name, bild.zeilen, bild.spalten, grenzen)
+    blaetter = _blaetter_lesen(datei, mappe)
     if ist_formular(mappe.namen):
-        return nach_namen_lesen(mappe, dict(blaetter))
-    mit_kopf = [
-        (name, zeilen) for name, zeilen in blaetter if _kopfzeile_finden(zeilen) is not None
-    ]
+        return nach_namen_lesen(mappe, blaetter)
+    mit_kopf = [blatt for blatt in blaetter.values() if _kopfzeile_finden(blatt.zeilen) is not None]
     if not mit_kopf:
-        formular = nach_bezeichnungen_lesen(mappe, dict(blaetter))
+        formular = nach_bezeichnungen_lesen(mappe, blaetter)
         return formular if formular is not None else Gelesen(pfad, befunde=[_kein_kopf(pfad)])
     if len(mit_kopf) > 1:
-        namen = ", ".join(f"„{name}“" for name, _ in mit_kopf)
+        namen = ", ".join(f"„{blatt.name}“" for blatt in mit_kopf)
         return Gelesen(
             pfad,
             befunde=[
@@ -106,8 +93,50 @@ def arbeitsmappe_lesen(pfad: Path) -> Gelesen:
                 )
             ],
         )
-    name, zeilen = mit_kopf[0]
-    return tabelle_lesen(pfad, name if len(blaetter) > 1 else None, zeilen)
+    blatt = mit_kopf[0]
+    if len(blaetter) == 1:
+        return tabelle_lesen(pfad, blatt, None)
+    gelesen = tabelle_lesen(pfad, blatt, blatt.name)
+    gelesen.befunde.insert(
+        0, hinweis(f"Die Tabelle wurde aus dem Blatt „{blatt.name}“ gelesen.", datei=pfad.name)
+    )
+    return gelesen
+
+
+def _blaetter_lesen(datei: Datei, mappe: Mappe) -> dict[str, Blatt]:
+    """Every worksheet's values through calamine – only sheets measured within the limits."""
+    from python_calamine import (
+        CalamineWorkbook,
+        PasswordError,
+        SheetTypeEnum,
+        SheetVisibleEnum,
+    )
+
+    try:
+        buch = CalamineWorkbook.from_filelike(io.BytesIO(datei.daten))
+        blaetter: dict[str, Blatt] = {}
+        for info in buch.sheets_metadata:
+            if info.typ != SheetTypeEnum.WorkSheet:
+                continue
+            bild = mappe.blaetter.get(info.name)
+            if bild is None:  # never read what was not measured
+                raise EingabeFehler(BESCHAEDIGT)
+            blatt = buch.get_sheet_by_name(info.name)
+            blaetter[info.name] = Blatt(
+                info.name,
+                blatt.to_python(skip_empty_area=False),
+                bild.fehlerzellen,
+                calamine_bereiche(blatt.merged_cell_ranges) or bild.verbunde,
+                versteckt=info.visible != SheetVisibleEnum.Visible,
+                datum_1904=mappe.datum_1904,
+            )
+    except PasswordError:
+        raise EingabeFehler(f"{datei.pfad.name}: {KENNWORT}") from None
+    except Exception:  # calamine raises many types for damaged files; one answer for all
+        raise EingabeFehler(f"{datei.pfad.name}: {BESCHAEDIGT}") from None
+    if not blaetter:
+        raise EingabeFehler(f"{datei.pfad.name}: Die Arbeitsmappe enthält kein Tabellenblatt.")
+    return blaetter
 
 
 def _kopfzeile_finden(zeilen: Sequence[Sequence[Roh]]) -> int | None:
@@ -129,9 +158,12 @@ def _kein_kopf(pfad: Path) -> Befund:
     )
 
 
-def tabelle_lesen(pfad: Path, blatt: str | None, zeilen: Sequence[Sequence[Roh]]) -> Gelesen:
-    """Rows of a table (header row, then one row per Kommune) → Meldungen."""
+def tabelle_lesen(pfad: Path, blatt: Blatt, blattname: str | None) -> Gelesen:
+    """Rows of a table (header row, then one row per Kommune) → Meldungen.
+
+    ``blattname`` is recorded with each Meldung when the workbook has several sheets."""
     ergebnis = Gelesen(pfad)
+    zeilen = blatt.zeilen
     kopf_nr = _kopfzeile_finden(zeilen)
     if kopf_nr is None:
         ergebnis.befunde.append(_kein_kopf(pfad))
@@ -140,13 +172,14 @@ def tabelle_lesen(pfad: Path, blatt: str | None, zeilen: Sequence[Sequence[Roh]]
     if any(befund.stufe == "fehler" for befund in ergebnis.befunde):
         return ergebnis
     for nr in range(kopf_nr + 1, len(zeilen)):
-        zeile = zeilen[nr]
-        if all(ist_leer(wert) for wert in zeile):
-            continue
         werte = {
-            key: Zelle(zeile[spalte] if spalte < len(zeile) else None, adresse(nr, spalte))
+            key: Zelle(blatt.wert(nr, spalte), adresse(nr, spalte))
             for key, spalte in spalten.items()
         }
+        if all(ist_leer(wert) for wert in zeilen[nr]) and all(
+            ist_leer(zelle.wert) for zelle in werte.values()
+        ):
+            continue
         name = werte[KOMMUNE].wert
         if isinstance(name, str) and bereinigt(name).casefold() in _SUMMENZEILEN:
             ergebnis.befunde.append(
@@ -158,7 +191,9 @@ def tabelle_lesen(pfad: Path, blatt: str | None, zeilen: Sequence[Sequence[Roh]]
                 )
             )
             continue
-        ergebnis.meldungen.append(Meldung(pfad, blatt, werte, zeile=nr + 1))
+        ergebnis.meldungen.append(
+            Meldung(pfad, blattname, werte, zeile=nr + 1, datum_1904=blatt.datum_1904)
+        )
     if not ergebnis.meldungen:
         ergebnis.befunde.append(
             fehler(

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from wrm_cli.arbeitsmappe import Bezug, Mappe, zellfehler
+from wrm_cli.arbeitsmappe import Bezug, Blatt, Mappe
 from wrm_cli.befunde import Befund, fehler, hinweis
 from wrm_cli.felder import FELD, FELDER, KOMMUNE, STAND, bezeichnung, spalte_erkennen
 from wrm_cli.meldung import Gelesen, Meldung, Zelle, adresse
@@ -43,7 +43,7 @@ def ist_formular(namen: Mapping[str, Bezug]) -> bool:
     return KOMMUNE in namen and any(key in namen for key in FELD)
 
 
-def nach_namen_lesen(mappe: Mappe, blaetter: Mapping[str, Zeilen]) -> Gelesen:
+def nach_namen_lesen(mappe: Mappe, blaetter: Mapping[str, Blatt]) -> Gelesen:
     """Read a template through its defined names; missing names fall back to the labels."""
     pfad, namen = mappe.pfad, mappe.namen
     blatt = namen[KOMMUNE].blatt
@@ -57,7 +57,12 @@ def nach_namen_lesen(mappe: Mappe, blaetter: Mapping[str, Zeilen]) -> Gelesen:
             )
         )
         return ergebnis
-    zeilen = blaetter[blatt]
+    zweifel = _andere_formulare(mappe, blatt, blaetter)
+    if zweifel is not None:
+        ergebnis.befunde.append(zweifel)
+        if zweifel.stufe == "fehler":
+            return ergebnis
+    zeilen = blaetter[blatt].zeilen
     orte: dict[str, tuple[int, int]] = {}
     for key in FORMULAR_SCHLUESSEL:
         bezug = namen.get(key)
@@ -81,16 +86,10 @@ def nach_namen_lesen(mappe: Mappe, blaetter: Mapping[str, Zeilen]) -> Gelesen:
     return _meldung_bilden(mappe, blatt, orte, blaetter, ergebnis)
 
 
-def nach_bezeichnungen_lesen(mappe: Mappe, blaetter: Mapping[str, Zeilen]) -> Gelesen | None:
+def nach_bezeichnungen_lesen(mappe: Mappe, blaetter: Mapping[str, Blatt]) -> Gelesen | None:
     """Find the form by its labels; None when no sheet looks like the template."""
     pfad = mappe.pfad
-    kandidaten = {
-        name: orte
-        for name, zeilen in blaetter.items()
-        if name != BLATT_VERSION
-        and KOMMUNE in (orte := _bezeichnungen_finden(zeilen))
-        and sum(key in FELD for key in orte) >= 3
-    }
+    kandidaten = _formularblaetter(blaetter)
     if not kandidaten:
         return None
     ergebnis = Gelesen(pfad)
@@ -116,14 +115,53 @@ def nach_bezeichnungen_lesen(mappe: Mappe, blaetter: Mapping[str, Zeilen]) -> Ge
     return _meldung_bilden(mappe, blatt, orte, blaetter, ergebnis)
 
 
+def _formularblaetter(
+    blaetter: Mapping[str, Blatt], ausser: str | None = None
+) -> dict[str, dict[str, tuple[int, int]]]:
+    """Sheets that look like the form by their labels, with where each field's value is."""
+    return {
+        name: orte
+        for name, blatt in blaetter.items()
+        if name not in (BLATT_VERSION, ausser)
+        and KOMMUNE in (orte := _bezeichnungen_finden(blatt.zeilen))
+        and sum(key in FELD for key in orte) >= 3
+    }
+
+
+def _andere_formulare(mappe: Mappe, blatt: str, blaetter: Mapping[str, Blatt]) -> Befund | None:
+    """Another visible sheet looks like the form too: in Excel a copied sheet keeps the
+    names on the original, so the filled copy would be passed over for the blank original.
+    A hidden copy (a backup, say) does not count."""
+    sichtbar = [
+        name for name in _formularblaetter(blaetter, ausser=blatt) if not blaetter[name].versteckt
+    ]
+    versteckt = blaetter[blatt].versteckt
+    if sichtbar:
+        andere = ", ".join(f"„{name}“" for name in sichtbar)
+        art = "ausgeblendete " if versteckt else ""
+        return fehler(
+            f"Die Vorlage verweist auf das {art}Blatt „{blatt}“, aber auch {andere} sieht wie "
+            "das Meldeformular aus – unklar, welches gilt. Bitte nur ein ausgefülltes Blatt "
+            "senden.",
+            datei=mappe.pfad.name,
+        )
+    if versteckt:
+        return hinweis(
+            f"Die Werte stehen im ausgeblendeten Blatt „{blatt}“ – bitte prüfen, ob das die "
+            "gemeinten Zahlen sind.",
+            datei=mappe.pfad.name,
+        )
+    return None
+
+
 def _meldung_bilden(
     mappe: Mappe,
     blatt: str,
     orte: Mapping[str, tuple[int, int]],
-    blaetter: Mapping[str, Zeilen],
+    blaetter: Mapping[str, Blatt],
     ergebnis: Gelesen,
 ) -> Gelesen:
-    pfad, zeilen = mappe.pfad, blaetter[blatt]
+    pfad, quelle = mappe.pfad, blaetter[blatt]
     for key in (STAND, *FELD):
         if key not in orte:
             ergebnis.befunde.append(
@@ -136,24 +174,26 @@ def _meldung_bilden(
             )
     if any(befund.stufe == "fehler" for befund in ergebnis.befunde):
         return ergebnis
-    adressen = {key: adresse(zeile, spalte) for key, (zeile, spalte) in orte.items()}
-    # Error cells and uncalculated formulas replace what calamine took for a blank.
-    probleme = zellfehler(mappe, blatt, set(adressen.values()))
     werte = {
-        key: Zelle(probleme.get(adressen[key], _wert(zeilen, zeile, spalte)), adressen[key])
+        key: Zelle(quelle.wert(zeile, spalte), adresse(zeile, spalte))
         for key, (zeile, spalte) in orte.items()
     }
+    umbenannt = blatt != BLATT_MELDUNG
     ergebnis.meldungen.append(
-        Meldung(pfad, None if blatt == BLATT_MELDUNG else blatt, werte, formular=True)
+        Meldung(
+            pfad,
+            blatt if umbenannt else None,
+            werte,
+            formular=True,
+            datum_1904=quelle.datum_1904,
+        )
     )
+    if umbenannt and sum(not b.versteckt for b in blaetter.values()) > 1:
+        ergebnis.befunde.append(
+            hinweis(f"Die Meldung wurde aus dem Blatt „{blatt}“ gelesen.", datei=pfad.name)
+        )
     ergebnis.befunde.extend(_versionshinweise(pfad, blaetter))
     return ergebnis
-
-
-def _wert(zeilen: Zeilen, zeile: int, spalte: int) -> Roh:
-    if zeile < len(zeilen) and spalte < len(zeilen[zeile]):
-        return zeilen[zeile][spalte]
-    return None
 
 
 def _formularfeld(text: str) -> str | None:
@@ -191,11 +231,11 @@ def _aufzaehlen(keys: Sequence[str]) -> str:
     return ", ".join(bezeichnung(key) for key in keys)
 
 
-def _versionshinweise(pfad: Path, blaetter: Mapping[str, Zeilen]) -> list[Befund]:
+def _versionshinweise(pfad: Path, blaetter: Mapping[str, Blatt]) -> list[Befund]:
     stempel = blaetter.get(BLATT_VERSION)
-    if not stempel or _wert(stempel, 0, 0) != VERSION_KENNUNG:
+    if stempel is None or stempel.roh(0, 0) != VERSION_KENNUNG:
         return []
-    version = anzeigen(_wert(stempel, 1, 0))
+    version = anzeigen(stempel.roh(1, 0))
     if not version.isdigit() or int(version) == int(VORLAGE_VERSION):
         return []
     if int(version) < int(VORLAGE_VERSION):

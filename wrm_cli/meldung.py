@@ -26,6 +26,8 @@ class Meldung:
     zeile: int | None = None
     # Read from the template form (which asks for a Stand) rather than a table row.
     formular: bool = False
+    # Serial numbers in date cells count from 1904 (a workbook setting).
+    datum_1904: bool = False
 
     @property
     def quelle(self) -> str:

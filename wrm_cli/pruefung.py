@@ -15,7 +15,16 @@ from wrm_cli.befunde import Befund, fehler
 from wrm_cli.bezirk import Bezirk, datum_deutsch
 from wrm_cli.felder import FELD, FELDER, KOMMUNE, STAND, ZAHLFELDER
 from wrm_cli.meldung import Meldung
-from wrm_cli.werte import Zellfehler, anzeigen, datum_lesen, ist_leer, text_lesen, zahl_lesen
+from wrm_cli.werte import (
+    Verbunden,
+    Zellfehler,
+    anzeigen,
+    datum_lesen,
+    ist_leer,
+    mehrdeutige_zahl,
+    text_lesen,
+    zahl_lesen,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,7 +56,7 @@ def _verstanden(meldung: Meldung, bezirk: Bezirk) -> dict[str, object]:
     werte: dict[str, object] = {"quelle": f"{meldung.datei.resolve()}|{meldung.blatt or ''}"}
     name = text_lesen(meldung.roh(KOMMUNE))
     werte[KOMMUNE] = (bezirk.kommune_finden(name) or name) if isinstance(name, str) else name
-    werte[STAND] = datum_lesen(meldung.roh(STAND))
+    werte[STAND] = datum_lesen(meldung.roh(STAND), meldung.datum_1904)
     for feld in FELDER:
         roh = meldung.roh(feld.key)
         if feld.ist_zahl:
@@ -154,6 +163,12 @@ def _befund(
     }
     if isinstance(roh, Zellfehler):
         return fehler(_zellfehler_text(roh), **ort)
+    if isinstance(roh, Verbunden):
+        return fehler(
+            f"Die Zelle gehört zu den verbundenen Zellen {roh.bereich} („{wert}“) – bitte den "
+            "Zellverbund aufheben und den Wert in die eigene Zelle des Feldes eintragen.",
+            **ort,
+        )
     if pruefung == "not_nullable":  # only the Kommune is required
         return fehler("Der Name der Kommune fehlt – bitte eintragen.", **ort)
     if pruefung == "kommune_bekannt":
@@ -174,6 +189,13 @@ def _befund(
         return fehler(
             f"Der Stand {wert} liegt nach dem Stichtag {datum_deutsch(stichtag)} – "
             "bitte das Datum der Zahlen prüfen.",
+            **ort,
+        )
+    if pruefung == "ganze_zahl" and (lesarten := mehrdeutige_zahl(roh)) is not None:
+        klein, gross = lesarten
+        return fehler(
+            f"„{wert}“ ist mehrdeutig ({klein} oder {gross}?) – bitte die Zahl ohne Punkt "
+            "und Komma eintragen.",
             **ort,
         )
     if pruefung == "ganze_zahl":

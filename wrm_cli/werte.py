@@ -16,12 +16,17 @@ from dataclasses import dataclass
 _GANZ = re.compile(r"[+-]?\d+(?:[.,]0+)?")
 # German thousands separators: "1.234", "12.345.678" – unambiguous for a whole count.
 _TAUSENDER = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
+# "12.000" or "12,000": twelve thousand with a thousands separator, or twelve with three
+# decimal zeros – both readings are whole numbers, so neither may be guessed.
+_MEHRDEUTIG = re.compile(r"[+-]?\d{1,3}[.,]000")
 # A decimal fraction such as "12,5" or "0.75": a number, but not a whole one.
 _BRUCH = re.compile(r"[+-]?\d*[.,]\d+")
 _DATUM_DE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
 _DATUM_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?")
-# Excel serial dates (1900 system): 1 = 1900-01-01, with Excel's phantom 29 Feb 1900.
+# Excel serial dates. 1900 system: 1 = 1900-01-01, with Excel's phantom 29 Feb 1900.
+# 1904 system (old Mac Excel, an option in every Excel): 0 = 1904-01-01.
 _EXCEL_NULL = dt.date(1899, 12, 30)
+_EXCEL_NULL_1904 = dt.date(1904, 1, 1)
 
 Roh = object
 
@@ -39,6 +44,21 @@ class Zellfehler:
 
     def __str__(self) -> str:
         return self.fehlerwert or "Formel ohne Ergebnis"
+
+
+@dataclass(frozen=True)
+class Verbunden:
+    """A cell the reader needs that is part of merged cells: its value is ambiguous.
+
+    Only the first cell of a merged range holds a value; the others read as blank, so a
+    figure typed across two cells would silently belong to one field only.
+    """
+
+    bereich: str  # "C12:D12"
+    wert: object  # what the merged range shows (its first cell)
+
+    def __str__(self) -> str:
+        return anzeigen(self.wert)
 
 
 def bereinigt(text: str) -> str:
@@ -65,8 +85,9 @@ def zahl_lesen(wert: Roh) -> Roh:
         return float(wert)
     if not isinstance(wert, str):
         return wert
-    # U+2212 is the minus sign Word and PDF documents paste.
-    text = bereinigt(wert).replace(" ", "").replace("\u2212", "-")
+    text = _zahltext(wert)
+    if _MEHRDEUTIG.fullmatch(text):
+        return wert
     if _TAUSENDER.fullmatch(text):
         return float(text.replace(".", ""))
     if _GANZ.fullmatch(text) or _BRUCH.fullmatch(text):
@@ -74,8 +95,22 @@ def zahl_lesen(wert: Roh) -> Roh:
     return wert
 
 
-def datum_lesen(wert: Roh) -> Roh:
-    """A date for real dates, "16.03.2016", "2016-03-16" and Excel serials; else unchanged."""
+def _zahltext(text: str) -> str:
+    # U+2212 is the minus sign Word and PDF documents paste.
+    return bereinigt(text).replace(" ", "").replace("\u2212", "-")
+
+
+def mehrdeutige_zahl(wert: Roh) -> tuple[int, int] | None:
+    """For "12.000": the two whole numbers it may mean (12, 12000); else None."""
+    if not isinstance(wert, str) or not _MEHRDEUTIG.fullmatch(text := _zahltext(wert)):
+        return None
+    klein = int(float(text.replace(",", ".")))
+    return klein, klein * 1000
+
+
+def datum_lesen(wert: Roh, datum_1904: bool = False) -> Roh:
+    """A date for real dates, "16.03.2016", "2016-03-16" and Excel serials (in the workbook's
+    date system); else unchanged."""
     if ist_leer(wert):
         return None
     if isinstance(wert, dt.datetime):
@@ -84,7 +119,8 @@ def datum_lesen(wert: Roh) -> Roh:
         return wert
     if isinstance(wert, int | float) and not isinstance(wert, bool):
         if float(wert).is_integer() and 1 <= wert <= 2_958_465:
-            return _EXCEL_NULL + dt.timedelta(days=int(wert))
+            null = _EXCEL_NULL_1904 if datum_1904 else _EXCEL_NULL
+            return null + dt.timedelta(days=int(wert))
         return wert
     if not isinstance(wert, str):
         return wert

@@ -1,0 +1,89 @@
+"""Limits that keep one hostile or damaged file from taking down a run.
+
+Every limit is checked before a library parses the file: python-calamine aborts the
+whole process (an uncatchable allocation failure) on a sheet with a value in a
+far-away cell such as XFD1048576, and a small zip can unpack to gigabytes. The
+defaults accept every honest template or table by a wide margin; a district can
+change them in ``wrm.toml`` under ``[grenzen]``.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+
+from wrm_cli.fehler import EingabeFehler
+from wrm_cli.meldung import adresse
+
+_MB = 1024 * 1024
+# Small members (styles, settings) may compress extremely well without being a bomb.
+_KOMPRESSION_AB = _MB
+
+
+@dataclass(frozen=True)
+class Grenzen:
+    # The template is about 10 KB; a table of all 11,000 German Kommunen about 1 MB.
+    dateigroesse_mb: int = 20
+    # What the zip may unpack to in total; the 11,000-row table unpacks to about 10 MB.
+    entpackt_mb: int = 200
+    # Unpacked / packed size of any member above 1 MB; honest sheets stay below 20.
+    kompression: int = 100
+    # Rows × columns from A1 to the last used cell of a sheet; the template needs about
+    # 200, the 11,000-row table about 200,000.
+    zellen: int = 5_000_000
+
+
+def dateigroesse_pruefen(name: str, groesse: int, grenzen: Grenzen) -> None:
+    if groesse > grenzen.dateigroesse_mb * _MB:
+        raise EingabeFehler(
+            f"{name}: Die Datei ist {_mb(groesse)} groß, mehr als die Grenze von "
+            f"{grenzen.dateigroesse_mb} MB für eine Meldung – bitte nur die Meldung senden "
+            "(keine Bilder oder weiteren Tabellen) oder die Grenze in wrm.toml "
+            "([grenzen] dateigroesse_mb) anheben."
+        )
+
+
+def archiv_pruefen(name: str, archiv: zipfile.ZipFile, grenzen: Grenzen) -> None:
+    """Refuse a zip bomb by the sizes the archive declares, before anything is unpacked.
+
+    Python's zipfile never unpacks more than a member declares, so a lying header only
+    makes the later read fail as a damaged file.
+    """
+    entpackt = 0
+    for eintrag in archiv.infolist():
+        entpackt += eintrag.file_size
+        verhaeltnis = eintrag.file_size / max(eintrag.compress_size, 1)
+        if eintrag.file_size > _KOMPRESSION_AB and verhaeltnis > grenzen.kompression:
+            raise EingabeFehler(
+                f"{name}: Der Inhalt „{eintrag.filename}“ ist {verhaeltnis:.0f}-fach "
+                f"gepackt (Grenze {grenzen.kompression}) – so packt kein Tabellenprogramm; "
+                "die Datei wird aus Sicherheitsgründen nicht gelesen. Bitte in Excel oder "
+                "LibreOffice öffnen, als .xlsx speichern und erneut senden."
+            )
+    if entpackt > grenzen.entpackt_mb * _MB:
+        raise EingabeFehler(
+            f"{name}: Die Datei entpackt sich auf {_mb(entpackt)}, mehr als die Grenze von "
+            f"{grenzen.entpackt_mb} MB – bitte nur die Meldung senden oder die Grenze in "
+            "wrm.toml ([grenzen] entpackt_mb) anheben."
+        )
+
+
+def bereich_pruefen(name: str, blatt: str, zeilen: int, spalten: int, grenzen: Grenzen) -> None:
+    """Rows and columns up to the last used cell (1-based counts) of one sheet."""
+    if zeilen * spalten > grenzen.zellen:
+        letzte = adresse(zeilen - 1, spalten - 1)
+        raise EingabeFehler(
+            f"{name}: Im Blatt „{blatt}“ steht noch etwas in Zelle {letzte}, weit außerhalb "
+            f"jeder Meldung ({_tausender(zeilen * spalten)} Zellen, Grenze "
+            f"{_tausender(grenzen.zellen)}). Bitte die Datei öffnen, mit Strg+Ende zur letzten "
+            "Zelle springen, die Inhalte außerhalb der Meldung löschen, speichern und erneut "
+            "senden."
+        )
+
+
+def _tausender(zahl: int) -> str:
+    return f"{zahl:,}".replace(",", ".")
+
+
+def _mb(groesse: int) -> str:
+    return f"{groesse / _MB:.1f} MB".replace(".", ",")
