@@ -218,8 +218,27 @@ def test_meldestatus_und_hinweise(tmp_path: Path, bezirk_2016: Bezirk) -> None:
     assert zeilen["Belm"] == [None, None, "fehlt", None]
     assert zeilen["Hilter"][1:] == [44, "veraltet", "Meldung_Hilter.xlsx"]
     assert zeilen["Artland"][1:] == [0, "aktuell", "Meldung_Artland.xlsx"]
-    texte = [status.cell(z, 1).value for z in range(25, 30)]
-    assert "Meldung_Belm.xlsx" in texte and "~$Meldung_Hagen.xlsx" in texte
+    # Every file's fate, below the Kommunen: 19 used, the lock file, the damaged file.
+    assert status.cell(26, 1).value == (
+        "Dateien – 21 Dateien: 19 verwendet, 1 übergangen, 1 unlesbar."
+    )
+    assert [status.cell(27, s).value for s in range(1, 5)] == [
+        "Datei",
+        "Status",
+        "Kommune",
+        "Grund",
+    ]
+    dateien = {
+        status.cell(z, 1).value: [status.cell(z, s).value for s in range(2, 5)]
+        for z in range(28, 28 + 21)
+    }
+    assert dateien["Meldung_Hilter.xlsx"] == ["verwendet", "Hilter", None]
+    assert dateien["Meldung_Belm.xlsx"] == [
+        "unlesbar",
+        None,
+        "Die Datei ist beschädigt und lässt sich nicht lesen – bitte erneut speichern und senden.",
+    ]
+    assert dateien["~$Meldung_Hagen.xlsx"][:2] == ["übergangen", None]
 
     # Text from an input file is stored as text, never as a formula.
     uebersicht = gelesen[BLATT_UEBERSICHT]

@@ -31,7 +31,6 @@ from conftest import wrm as wrm_aufrufen
 
 from wrm_cli.ablauf import Auswertungsbericht, auswerten
 from wrm_cli.bezirk import standard_bezirk
-from wrm_cli.fehler import EingabeFehler
 from wrm_cli.felder import FELD, bezeichnung
 
 TESTS = Path(__file__).resolve().parent
@@ -430,12 +429,15 @@ def test_unlesbare_datei_neben_gueltiger(tmp_path: Path, vorlage: Auswertungsber
     assert not bericht.nichts_gelesen
 
 
-def test_fehlender_pfad(tmp_path: Path) -> None:
+def test_fehlender_pfad_stoppt_die_anderen_eingaben_nicht(tmp_path: Path) -> None:
     fehlt = tmp_path / "fehlt.csv"
-    with pytest.raises(EingabeFehler) as problem:
-        lesen(fehlt)
-    assert str(problem.value) == f"„{fehlt}“ gibt es nicht – bitte Datei- oder Ordnernamen prüfen."
-    assert list(tmp_path.iterdir()) == []
+    gut = csv_schreiben(tmp_path / "gut.csv", beispielzeilen())
+    bericht = lesen(fehlt, gut)
+    assert fehlertexte(bericht) == [
+        "fehlt.csv: Diese Datei oder diesen Ordner gibt es nicht – bitte den Namen prüfen."
+    ]
+    assert len(bericht.auswertung.zeilen) == 21
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gut.csv"]
 
 
 # --- Angenommene Schreibweisen ---------------------------------------------------------
@@ -637,5 +639,6 @@ def test_befehl_fehlender_pfad_ergibt_3(tmp_path: Path) -> None:
     assert ergebnis.returncode == 3
     assert ergebnis.stdout == ""
     assert ergebnis.stderr == (
-        "Fehler: „fehlt.csv“ gibt es nicht – bitte Datei- oder Ordnernamen prüfen.\n"
+        "fehlt.csv: Diese Datei oder diesen Ordner gibt es nicht – bitte den Namen prüfen.\n"
+        "Fehler: Keine der Eingaben enthält lesbare Meldungen.\n"
     )

@@ -296,7 +296,10 @@ def test_falscher_aufruf_ergibt_2(tmp_path: Path, argumente: list[str], meldung:
 def test_datei_gibt_es_nicht(tmp_path: Path) -> None:
     ergebnis = wrm("pruefen", tmp_path / "fehlt.xlsx")
     assert ergebnis.returncode == 3
-    assert "gibt es nicht" in ergebnis.stderr
+    assert ergebnis.stdout.splitlines()[:2] == [
+        "✗ fehlt.xlsx: nicht lesbar",
+        "  Fehler: Diese Datei oder diesen Ordner gibt es nicht – bitte den Namen prüfen.",
+    ]
 
 
 def test_tabellenformat_wird_ebenso_geprueft(tmp_path: Path) -> None:

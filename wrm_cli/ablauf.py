@@ -13,10 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from wrm_cli.befunde import Befund, fehler, hinweis, sortiert
 from wrm_cli.bezirk import Bezirk
-from wrm_cli.eingang import sammeln
+from wrm_cli.dateibilanz import Dateistand, GeleseneDatei, dateibilanz
+from wrm_cli.eingang import NICHT_DA, sammeln
 from wrm_cli.einlesen import datei_lesen
 from wrm_cli.fehler import EingabeFehler
+from wrm_cli.felder import KOMMUNE
+from wrm_cli.grenzen import Grenzen
 from wrm_cli.meldung import Meldung
+from wrm_cli.pruefung import MELDUNG_NR
 
 if TYPE_CHECKING:
     from wrm_cli.auswertung import Auswertung
@@ -33,10 +37,10 @@ class Auswertungsbericht:
     gelesene_dateien: list[Path] = field(default_factory=list)
     unlesbare_dateien: list[Path] = field(default_factory=list)
     # For the Excel report: all fields per evaluated Kommune, the state of every
-    # Kommune's report, and the files that contributed nothing (name, why).
+    # Kommune's report, and what became of every input file.
     uebersicht: list[dict[str, Any]] = field(default_factory=list)
     meldestatus: list[Meldestand] = field(default_factory=list)
-    dateien_ohne_meldung: list[tuple[str, str]] = field(default_factory=list)
+    dateien: list[Dateistand] = field(default_factory=list)
 
     @property
     def hat_fehler(self) -> bool:
@@ -47,35 +51,54 @@ class Auswertungsbericht:
         return not self.gelesene_dateien
 
 
-def auswerten(eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date) -> Auswertungsbericht:
+@dataclass
+class _Einlesung:
+    """All files of a run read: their Meldungen numbered in one list."""
+
+    meldungen: list[Meldung] = field(default_factory=list)
+    dateien: list[GeleseneDatei] = field(default_factory=list)
+    unlesbar: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def _einlesen(dateien: Sequence[Path], fehlend: Sequence[Path], grenzen: Grenzen) -> _Einlesung:
+    einlesung = _Einlesung()
+    for pfad in fehlend:
+        einlesung.unlesbar.append((pfad, NICHT_DA))
+    for pfad in dateien:
+        try:
+            gelesen = datei_lesen(pfad, grenzen)
+        except EingabeFehler as problem:
+            einlesung.unlesbar.append((pfad, str(problem).removeprefix(f"{pfad.name}: ")))
+            continue
+        nummern = range(len(einlesung.meldungen), len(einlesung.meldungen) + len(gelesen.meldungen))
+        einlesung.dateien.append(GeleseneDatei(pfad, list(nummern), gelesen.befunde))
+        einlesung.meldungen.extend(gelesen.meldungen)
+    return einlesung
+
+
+def auswerten(
+    eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date, rekursiv: bool = False
+) -> Auswertungsbericht:
     from wrm_cli.auswertung import auswerten as tabelle_berechnen
     from wrm_cli.hinweise import (
+        dateinamenhinweise,
         einschaetzungshinweise,
         fehlende_kommunen,
         leere_meldungen,
         meldestatushinweise,
         meldungshinweise,
     )
-    from wrm_cli.meldestatus import dateien_ohne_meldung, meldestatus, uebersicht
+    from wrm_cli.meldestatus import meldestatus, uebersicht
     from wrm_cli.pruefung import pruefen
     from wrm_cli.zusammenfuehren import zusammenfuehren
 
-    eingang = sammeln(eingaben)
+    eingang = sammeln(eingaben, rekursiv)
+    einlesung = _einlesen(eingang.dateien, eingang.fehlend, bezirk.grenzen)
+    meldungen = einlesung.meldungen
     befunde: list[Befund] = [hinweis(grund, datei=pfad.name) for pfad, grund in eingang.ignoriert]
-    meldungen: list[Meldung] = []
-    gelesen: list[Path] = []
-    unlesbar: list[tuple[Path, str]] = []
-    for pfad in eingang.dateien:
-        try:
-            ergebnis = datei_lesen(pfad, bezirk.grenzen)
-        except EingabeFehler as problem:
-            grund = str(problem).removeprefix(f"{pfad.name}: ")
-            befunde.append(fehler(grund, datei=pfad.name))
-            unlesbar.append((pfad, grund))
-            continue
-        gelesen.append(pfad)
-        meldungen.extend(ergebnis.meldungen)
-        befunde.extend(ergebnis.befunde)
+    befunde += [fehler(grund, datei=pfad.name) for pfad, grund in einlesung.unlesbar]
+    for datei in einlesung.dateien:
+        befunde += datei.befunde
 
     geprueft = pruefen(meldungen, bezirk, stichtag)
     zusammen = zusammenfuehren(geprueft.gueltig, meldungen)
@@ -86,23 +109,34 @@ def auswerten(eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date) -> Au
     }
     befunde += geprueft.befunde + zusammen.befunde
     befunde += leere_meldungen(meldungen)
+    befunde += dateinamenhinweise(meldungen, bezirk)
     befunde += meldungshinweise(zusammen.kommunen, meldungen, bezirk, stichtag)
     befunde += einschaetzungshinweise(
         auswertung, meldungen, zusammen.kommunen, bezirk.einschaetzung_toleranz
     )
     befunde += meldestatushinweise(fehlend, mit_fehlern)
     zeilen = uebersicht(zusammen.kommunen, meldungen)
+    kommune_je_meldung = dict(
+        zip(geprueft.gueltig[MELDUNG_NR], geprueft.gueltig[KOMMUNE], strict=True)
+    )
     return Auswertungsbericht(
         stichtag=stichtag,
         bezirk=bezirk,
         auswertung=auswertung,
         befunde=sortiert(befunde),
         fehlende_kommunen=fehlend,
-        gelesene_dateien=gelesen,
-        unlesbare_dateien=[pfad for pfad, _ in unlesbar],
+        gelesene_dateien=[datei.pfad for datei in einlesung.dateien],
+        unlesbare_dateien=[pfad for pfad, _ in einlesung.unlesbar if pfad.exists()],
         uebersicht=zeilen,
         meldestatus=meldestatus(bezirk, zeilen, mit_fehlern, stichtag),
-        dateien_ohne_meldung=dateien_ohne_meldung(eingang.ignoriert, unlesbar),
+        dateien=dateibilanz(
+            einlesung.dateien,
+            {int(nr): str(name) for nr, name in kommune_je_meldung.items()},
+            set(int(nr) for nr in zusammen.kommunen[MELDUNG_NR]),
+            zusammen.ersetzt,
+            eingang.ignoriert,
+            einlesung.unlesbar,
+        ),
     )
 
 
@@ -146,39 +180,40 @@ class Pruefbericht:
         return any(not datei.lesbar for datei in self.dateien)
 
 
-def pruefen_dateien(eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date) -> Pruefbericht:
+def pruefen_dateien(
+    eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date, rekursiv: bool = False
+) -> Pruefbericht:
     """Check each file on its own, as the Kommune would before sending it.
 
     All Meldungen are validated in one call; the verdicts are then split by file.
     """
     from wrm_cli.auswertung import auswerten as tabelle_berechnen
-    from wrm_cli.hinweise import einschaetzungshinweise, leere_meldungen, meldungshinweise
-    from wrm_cli.pruefung import MELDUNG_NR, pruefen
+    from wrm_cli.hinweise import (
+        dateinamenhinweise,
+        einschaetzungshinweise,
+        leere_meldungen,
+        meldungshinweise,
+    )
+    from wrm_cli.pruefung import pruefen
 
-    eingang = sammeln(eingaben)
-    ergebnisse: list[Dateipruefung] = []
-    meldungen: list[Meldung] = []
-    meldungen_je_datei: list[list[int]] = []
-    for pfad in eingang.dateien:
-        try:
-            gelesen = datei_lesen(pfad, bezirk.grenzen)
-        except EingabeFehler as problem:
-            text = str(problem).removeprefix(f"{pfad.name}: ")
-            ergebnisse.append(Dateipruefung(pfad, False, [fehler(text, datei=pfad.name)]))
-            meldungen_je_datei.append([])
-            continue
-        ergebnisse.append(Dateipruefung(pfad, True, list(gelesen.befunde)))
-        meldungen_je_datei.append(
-            list(range(len(meldungen), len(meldungen) + len(gelesen.meldungen)))
-        )
-        meldungen.extend(gelesen.meldungen)
-
+    eingang = sammeln(eingaben, rekursiv)
+    einlesung = _einlesen(eingang.dateien, eingang.fehlend, bezirk.grenzen)
+    meldungen = einlesung.meldungen
     geprueft = pruefen(meldungen, bezirk, stichtag)
-    for ergebnis, nummern in zip(ergebnisse, meldungen_je_datei, strict=True):
-        if not nummern:
+    ergebnisse = [
+        Dateipruefung(pfad, False, [fehler(grund, datei=pfad.name)])
+        for pfad, grund in einlesung.unlesbar
+    ]
+    for datei in einlesung.dateien:
+        ergebnis = Dateipruefung(datei.pfad, True, list(datei.befunde))
+        ergebnisse.append(ergebnis)
+        if not datei.meldungen:
             continue
-        ergebnis.befunde += geprueft.befunde_zu(set(nummern))
-        ergebnis.befunde += leere_meldungen([meldungen[nr] for nr in nummern])
+        nummern = set(datei.meldungen)
+        eigene = [meldungen[nr] for nr in datei.meldungen]
+        ergebnis.befunde += geprueft.befunde_zu(nummern)
+        ergebnis.befunde += leere_meldungen(eigene)
+        ergebnis.befunde += dateinamenhinweise(eigene, bezirk)
         zeilen = geprueft.gueltig[geprueft.gueltig[MELDUNG_NR].isin(nummern)]
         auswertung = tabelle_berechnen(zeilen)
         ergebnis.befunde += meldungshinweise(zeilen, meldungen, bezirk, stichtag)

@@ -17,6 +17,7 @@ from wrm_cli.berichte.beschriftung import (
     titel,
     zahl_de,
 )
+from wrm_cli.dateibilanz import zusammenfassung
 
 if TYPE_CHECKING:
     from wrm_cli.ablauf import Auswertungsbericht
@@ -85,6 +86,7 @@ def befundliste(befunde: list[Befund]) -> Group:
 def bericht_zeigen(bericht: Auswertungsbericht, konsole: Console) -> None:
     konsole.print(auswertungstabelle(bericht))
     konsole.print(kennzahlen(bericht))
+    konsole.print(zusammenfassung(bericht.dateien))
     if bericht.fehlende_kommunen:
         konsole.print()
         konsole.print(

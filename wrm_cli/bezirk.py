@@ -80,6 +80,17 @@ class Bezirk:
         """The official name for what a user typed, or None if it is not a Kommune here."""
         return self._namen.get(namensschluessel(eingabe))
 
+    def kommune_im_dateinamen(self, dateiname: str) -> str | None:
+        """The one Kommune a file name mentions ("Meldung_Bad-Iburg_März.xlsx"), else None."""
+        text = namensschluessel(Path(dateiname).stem)
+        # Very short aliases would match by chance inside other words.
+        gefunden = [s for s in self._namen if len(s) >= 4 and s in text]
+        # "badiburg" contains "iburg": a name inside a longer match does not count.
+        eigenstaendig = {
+            self._namen[s] for s in gefunden if not any(s != t and s in t for t in gefunden)
+        }
+        return eigenstaendig.pop() if len(eigenstaendig) == 1 else None
+
     def vorschlag(self, eingabe: str) -> str | None:
         """The Kommune a misspelt name most likely means."""
         treffer = difflib.get_close_matches(

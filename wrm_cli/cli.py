@@ -52,6 +52,14 @@ DebugOption = Annotated[
     bool,
     typer.Option("--debug", help="Bei unerwarteten Fehlern die technischen Details zeigen."),
 ]
+RekursivOption = Annotated[
+    bool,
+    typer.Option(
+        "--rekursiv",
+        "-r",
+        help="In Ordnern auch die Unterordner durchsuchen (sonst werden sie nur aufgeführt).",
+    ),
+]
 KonfigOption = Annotated[
     Path | None,
     typer.Option(
@@ -214,6 +222,7 @@ def auswerten(
             show_default=False,
         ),
     ] = None,
+    rekursiv: RekursivOption = False,
     konfig: KonfigOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -229,7 +238,7 @@ def auswerten(
         gewaehlt = _format_waehlen(format_, ausgabe)
         tag = _stichtag(stichtag)
         bezirk = bezirk_bestimmen(eingaben, konfig)
-        bericht = auswerten_(eingaben, bezirk, tag or bezirk.stichtag or dt.date.today())
+        bericht = auswerten_(eingaben, bezirk, tag or bezirk.stichtag or dt.date.today(), rekursiv)
         if bericht.nichts_gelesen:
             for befund in bericht.befunde:
                 if befund.stufe == "fehler":
@@ -290,6 +299,7 @@ def pruefen(
             show_default=False,
         ),
     ] = None,
+    rekursiv: RekursivOption = False,
     konfig: KonfigOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -308,7 +318,9 @@ def pruefen(
             raise KonfigFehler(f"--format „{format_}“ gibt es nicht – möglich sind text, json.")
         tag = _stichtag(stichtag)
         bezirk = bezirk_bestimmen(dateien, konfig)
-        bericht = pruefen_dateien(dateien, bezirk, tag or bezirk.stichtag or dt.date.today())
+        bericht = pruefen_dateien(
+            dateien, bezirk, tag or bezirk.stichtag or dt.date.today(), rekursiv
+        )
         sys.stdout.write(als_json(bericht) if art == "json" else als_text(bericht))
         if bericht.hat_unlesbare:
             raise typer.Exit(EXIT_UNLESBAR)

@@ -1,4 +1,9 @@
-"""Inputs (files and folders) → the files that count, and those ignored with a reason."""
+"""Inputs (files and folders) → the files that count, and those passed over with a reason.
+
+An input folder is where e-mail attachments are saved: next to the Meldungen lie lock
+files of open workbooks, files the operating system leaves behind, documents that are
+no spreadsheet, and subfolders (read only with ``--rekursiv``).
+"""
 
 from __future__ import annotations
 
@@ -7,51 +12,77 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wrm_cli.einlesen import CSV_ENDUNGEN, TABELLEN_ENDUNGEN
-from wrm_cli.fehler import EingabeFehler
-
 # Left behind by office suites and operating systems; never a Meldung.
 _SYSTEMDATEIEN = {".ds_store", "thumbs.db", "desktop.ini", "wrm.toml"}
+_SYSTEMORDNER = {"__macosx", "$recycle.bin", "system volume information"}
+# Files named so are read from a folder; anything else is listed as not a spreadsheet.
+# Files without an extension (some mail programs drop it) are read and sniffed.
+TABELLEN_ENDUNGEN = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", "")
+SPERRDATEI = "Datei ist gerade in Excel oder LibreOffice geöffnet (Sperrdatei) – wird übergangen."
+NICHT_DA = "Diese Datei oder diesen Ordner gibt es nicht – bitte den Namen prüfen."
 
 
 @dataclass
 class Eingang:
     dateien: list[Path] = field(default_factory=list)
     ignoriert: list[tuple[Path, str]] = field(default_factory=list)
+    # Inputs named on the command line that do not exist.
+    fehlend: list[Path] = field(default_factory=list)
 
 
 def ignoriergrund(pfad: Path) -> str | None:
     """Why a file in an input folder is not read; "" to skip it without comment."""
     name = unicodedata.normalize("NFC", pfad.name)
     if name.startswith("~$") or name.startswith(".~lock."):
-        return "Datei ist gerade in Excel oder LibreOffice geöffnet (Sperrdatei) – wird übergangen."
+        return SPERRDATEI
     if name.startswith(".") or name.casefold() in _SYSTEMDATEIEN:
         return ""
-    if pfad.suffix.lower() not in (*TABELLEN_ENDUNGEN, *CSV_ENDUNGEN):
+    if pfad.suffix.lower() not in TABELLEN_ENDUNGEN:
         return "keine Tabelle (.xlsx, .xls, .ods oder .csv) – wird übergangen."
     return None
 
 
-def sammeln(eingaben: Sequence[Path]) -> Eingang:
+def sammeln(eingaben: Sequence[Path], rekursiv: bool = False) -> Eingang:
     """Files named explicitly are always read; folders contribute their spreadsheets."""
     eingang = Eingang()
+    besucht: set[Path] = set()
     for eingabe in eingaben:
         if eingabe.is_dir():
-            for pfad in sorted(eingabe.iterdir()):
-                if pfad.is_dir():
-                    continue
-                grund = ignoriergrund(pfad)
-                if grund is None:
-                    eingang.dateien.append(pfad)
-                elif grund:
-                    eingang.ignoriert.append((pfad, grund))
+            _ordner(eingabe, rekursiv, eingang, besucht)
         elif eingabe.is_file():
             eingang.dateien.append(eingabe)
         else:
-            raise EingabeFehler(
-                f"„{eingabe}“ gibt es nicht – bitte Datei- oder Ordnernamen prüfen."
-            )
+            eingang.fehlend.append(eingabe)
     # The same file named twice (directly and through its folder) is read once.
     eindeutig = {pfad.resolve(): pfad for pfad in eingang.dateien}
     eingang.dateien = list(eindeutig.values())
     return eingang
+
+
+def _ordner(ordner: Path, rekursiv: bool, eingang: Eingang, besucht: set[Path]) -> None:
+    echt = ordner.resolve()
+    if echt in besucht:  # a link back to a folder already read
+        return
+    besucht.add(echt)
+    try:
+        eintraege = sorted(ordner.iterdir(), key=lambda p: unicodedata.normalize("NFC", p.name))
+    except OSError as problem:
+        eingang.ignoriert.append((ordner, f"Ordner nicht lesbar ({problem.strerror})."))
+        return
+    for pfad in eintraege:
+        if pfad.is_dir():
+            name = unicodedata.normalize("NFC", pfad.name)
+            if name.startswith(".") or name.casefold() in _SYSTEMORDNER:
+                continue
+            if rekursiv:
+                _ordner(pfad, rekursiv, eingang, besucht)
+            else:
+                eingang.ignoriert.append(
+                    (pfad, "Unterordner – wird nur mit --rekursiv mit durchsucht.")
+                )
+            continue
+        grund = ignoriergrund(pfad)
+        if grund is None:
+            eingang.dateien.append(pfad)
+        elif grund:
+            eingang.ignoriert.append((pfad, grund))

@@ -26,8 +26,6 @@ from wrm_cli.werte import Roh, bereinigt, ist_leer
 
 __all__ = ["Gelesen", "Meldung", "Zelle", "adresse", "datei_lesen", "tabelle_lesen"]
 
-TABELLEN_ENDUNGEN = (".xlsx", ".xlsm", ".xls", ".ods")
-CSV_ENDUNGEN = (".csv",)
 # The header row must appear within the first rows; no honest table needs more.
 KOPF_SUCHBEREICH = 30
 # Rows that summarise the table rather than report a Kommune.

@@ -177,3 +177,32 @@ def meldestatushinweise(fehlend: Sequence[str], mit_fehlern: set[str]) -> list[B
         )
         for name in fehlend
     ]
+
+
+def dateinamenhinweise(meldungen: Sequence[Meldung], bezirk: Bezirk) -> list[Befund]:
+    """A file of one Meldung whose name names another Kommune than its Kommune cell: a
+    template sent for the wrong Kommune, or filled in for a neighbour."""
+    je_datei: dict[object, list[Meldung]] = {}
+    for meldung in meldungen:
+        je_datei.setdefault(meldung.datei, []).append(meldung)
+    befunde: list[Befund] = []
+    for liste in je_datei.values():
+        if len(liste) != 1:
+            continue
+        meldung = liste[0]
+        name = text_lesen(meldung.roh(KOMMUNE))
+        gemeldet = bezirk.kommune_finden(name) if isinstance(name, str) else None
+        im_namen = bezirk.kommune_im_dateinamen(meldung.datei.name)
+        if gemeldet is None or im_namen is None or gemeldet == im_namen:
+            continue
+        befunde.append(
+            hinweis(
+                f"Der Dateiname nennt {im_namen}, gemeldet wird aber „{name}“ – bitte prüfen, "
+                "ob die Datei zur richtigen Kommune gehört.",
+                datei=meldung.quelle,
+                zelle=meldung.zelle(KOMMUNE),
+                feld=KOMMUNE,
+                kommune=gemeldet,
+            )
+        )
+    return befunde

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from wrm_cli.bezirk import Bezirk, sortierschluessel
@@ -86,10 +85,3 @@ def meldestatus(
         status = "veraltet" if alter > bezirk.veraltet_nach_tagen else "aktuell"
         stand_liste.append(Meldestand(name, status, stand, alter, zeile["datei"]))
     return stand_liste
-
-
-def dateien_ohne_meldung(
-    ignoriert: Sequence[tuple[Path, str]], unlesbar: Sequence[tuple[Path, str]]
-) -> list[tuple[str, str]]:
-    """(file name, why) for every file in the input that contributed nothing."""
-    return [(pfad.name, grund) for pfad, grund in [*unlesbar, *ignoriert]]

@@ -28,6 +28,8 @@ class Zusammengefuehrt:
     # One row per Kommune, columns as in Pruefergebnis.gueltig.
     kommunen: pd.DataFrame
     befunde: list[Befund]
+    # MELDUNG_NR of each valid Meldung not used → why, for the account of the files.
+    ersetzt: dict[int, str]
 
 
 def _stand_text(stand: object) -> str:
@@ -36,6 +38,7 @@ def _stand_text(stand: object) -> str:
 
 def zusammenfuehren(gueltig: pd.DataFrame, meldungen: Sequence[Meldung]) -> Zusammengefuehrt:
     befunde: list[Befund] = []
+    ersetzt: dict[int, str] = {}
     mehrfach = gueltig[gueltig.duplicated(KOMMUNE, keep=False)]
     weg: set[int] = set()
     for kommune, gruppe in mehrfach.groupby(KOMMUNE, sort=False):
@@ -45,6 +48,7 @@ def zusammenfuehren(gueltig: pd.DataFrame, meldungen: Sequence[Meldung]) -> Zusa
         gewinner = meldungen[int(neueste[MELDUNG_NR].iloc[0])]
         for nr, stand in aeltere[[MELDUNG_NR, STAND]].itertuples(index=False):
             alt = meldungen[int(nr)]
+            ersetzt[int(nr)] = f"durch {gewinner.quelle} ({_stand_text(neueste[STAND].iloc[0])})"
             befunde.append(
                 hinweis(
                     f"Ältere Meldung von {kommune} ({_stand_text(stand)}) – ersetzt durch "
@@ -58,6 +62,7 @@ def zusammenfuehren(gueltig: pd.DataFrame, meldungen: Sequence[Meldung]) -> Zusa
             if neueste[list(FELD)].astype(object).nunique(dropna=False).max() == 1:
                 # The same figures sent twice: harmless, use the first.
                 for nr in neueste[MELDUNG_NR].iloc[1:]:
+                    ersetzt[int(nr)] = f"identisch mit {gewinner.quelle}"
                     befunde.append(
                         hinweis(
                             f"Meldung von {kommune} ist identisch auch in {gewinner.quelle} "
@@ -69,6 +74,8 @@ def zusammenfuehren(gueltig: pd.DataFrame, meldungen: Sequence[Meldung]) -> Zusa
                 weg.update(int(i) for i in neueste.index[1:])
             else:
                 quellen = " und ".join(meldungen[int(nr)].quelle for nr in neueste[MELDUNG_NR])
+                for nr in neueste[MELDUNG_NR]:
+                    ersetzt[int(nr)] = f"widersprüchlich: {quellen} – keine wird ausgewertet"
                 befunde.append(
                     fehler(
                         f"Widersprüchliche Meldungen von {kommune} mit gleichem "
@@ -79,4 +86,5 @@ def zusammenfuehren(gueltig: pd.DataFrame, meldungen: Sequence[Meldung]) -> Zusa
                     )
                 )
                 weg.update(int(i) for i in neueste.index)
-    return Zusammengefuehrt(gueltig.drop(index=sorted(weg)).reset_index(drop=True), befunde)
+    kommunen = gueltig.drop(index=sorted(weg)).reset_index(drop=True)
+    return Zusammengefuehrt(kommunen, befunde, ersetzt)

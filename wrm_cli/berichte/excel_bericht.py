@@ -31,6 +31,7 @@ from wrm_cli import __version__
 from wrm_cli.auswertung import ZAHLSPALTEN
 from wrm_cli.berichte.beschriftung import kennzahltitel, spaltentitel, titel
 from wrm_cli.bezirk import datum_deutsch
+from wrm_cli.dateibilanz import zusammenfassung
 from wrm_cli.felder import FELD, FELDER, KOMMUNE, STAND, bezeichnung
 from wrm_cli.meldestatus import dezentral_anteil
 from wrm_cli.vorlage import KONTAKT_LABELS
@@ -280,13 +281,16 @@ def meldestatus_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
     ):
         _markieren(blatt, bereich, "equal", f'"{status}"', hell, dunkel)
     zeile += 1
-    _schreiben(blatt, zeile, 1, "Dateien ohne Meldung").font = Font(bold=True)
+    ueberschrift = f"Dateien – {zusammenfassung(bericht.dateien)}"
+    _schreiben(blatt, zeile, 1, ueberschrift).font = Font(bold=True)
     zeile += 1
-    if not bericht.dateien_ohne_meldung:
-        _schreiben(blatt, zeile, 1, "keine – alle Dateien wurden gelesen")
-    for datei, grund in bericht.dateien_ohne_meldung:
-        _schreiben(blatt, zeile, 1, datei)
-        _schreiben(blatt, zeile, 2, grund)
+    for spalte, text in enumerate(("Datei", "Status", "Kommune", "Grund"), start=1):
+        _schreiben(blatt, zeile, spalte, text).font = Font(bold=True)
+    zeile += 1
+    for datei in bericht.dateien:
+        texte = (datei.datei, datei.status, ", ".join(datei.kommunen), datei.grund)
+        for spalte, wert in enumerate(texte, start=1):
+            _schreiben(blatt, zeile, spalte, wert or None)
         zeile += 1
     blatt.freeze_panes = "A4"
     _drucken(blatt, bericht, quer=False, titelzeilen="3:3")

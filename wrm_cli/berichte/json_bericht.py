@@ -25,6 +25,15 @@ def als_dict(bericht: Auswertungsbericht) -> dict[str, Any]:
         "kennzahlen": dict(bericht.auswertung.kennzahlen),
         "fehlende_kommunen": list(bericht.fehlende_kommunen),
         "befunde": [befund.als_dict() for befund in bericht.befunde],
+        "dateien": [
+            {
+                "datei": datei.datei,
+                "status": datei.status,
+                "kommunen": list(datei.kommunen),
+                "grund": datei.grund or None,
+            }
+            for datei in bericht.dateien
+        ],
     }
 
 

@@ -12,6 +12,7 @@ from wrm_cli.berichte.beschriftung import (
     titel,
     zahl_de,
 )
+from wrm_cli.dateibilanz import zusammenfassung
 
 if TYPE_CHECKING:
     from wrm_cli.ablauf import Auswertungsbericht
@@ -41,6 +42,7 @@ def als_markdown(bericht: Auswertungsbericht) -> str:
         )
     if bericht.fehlende_kommunen:
         zeilen += ["", "Ohne gültige Meldung: " + ", ".join(bericht.fehlende_kommunen) + "."]
+    zeilen += ["", zusammenfassung(bericht.dateien)]
     if bericht.befunde:
         zeilen += ["", "### Hinweise und Fehler", ""]
         zeilen += [

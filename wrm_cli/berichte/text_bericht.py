@@ -14,6 +14,7 @@ from wrm_cli.berichte.beschriftung import (
     zahl_de,
 )
 from wrm_cli.bezirk import Bezirk, datum_deutsch
+from wrm_cli.dateibilanz import zusammenfassung
 
 if TYPE_CHECKING:
     from wrm_cli.ablauf import Auswertungsbericht
@@ -67,6 +68,7 @@ def als_text(bericht: Auswertungsbericht) -> str:
         ausgabe.append(f"{text.ljust(breite)}  {wert.rjust(_ZAHLBREITE)}")
     if bericht.fehlende_kommunen:
         ausgabe += ["", "Ohne gültige Meldung: " + ", ".join(bericht.fehlende_kommunen) + "."]
+    ausgabe += ["", zusammenfassung(bericht.dateien)]
     if bericht.befunde:
         ausgabe += ["", "Hinweise und Fehler:"]
         ausgabe += [
