@@ -218,7 +218,7 @@ def test_keine_berechtigung_ist_ausgabefehler_ohne_reste(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("wrm_cli.berichte.schreiben.os.replace", verweigert)
-    with pytest.raises(AusgabeFehler, match="noch in einem anderen Programm geöffnet"):
+    with pytest.raises(AusgabeFehler, match="noch in Excel oder einem anderen Programm geöffnet"):
         vorlage_schreiben(bezirk, "Belm", tmp_path / "v.xlsx")
     assert list(tmp_path.iterdir()) == []  # the temp file is removed
 

@@ -222,5 +222,8 @@ def pruefen_dateien(
         )
         ergebnis.befunde = sortiert(ergebnis.befunde)
         ergebnis.meldungen = auswertung.datensaetze()
+    # In the order given: missing inputs first, then the files as found.
+    reihenfolge = {pfad: nr for nr, pfad in enumerate([*eingang.fehlend, *eingang.dateien])}
+    ergebnisse.sort(key=lambda ergebnis: reihenfolge[ergebnis.datei])
     ignoriert = [hinweis(grund, datei=pfad.name) for pfad, grund in eingang.ignoriert]
     return Pruefbericht(stichtag, bezirk, ergebnisse, ignoriert)

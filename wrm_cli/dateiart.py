@@ -121,7 +121,7 @@ def _zip_art(pfad: Path, daten: bytes, grenzen: Grenzen) -> Datei:
         inhalt = set(archiv.namelist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise EingabeFehler(BESCHAEDIGT) from None
-    archiv_pruefen(pfad.name, archiv, grenzen)
+    archiv_pruefen(archiv, grenzen)
     if "xl/workbook.xml" in inhalt:
         if b"purl.oclc.org/ooxml/spreadsheetml" in _lesen(archiv, "xl/workbook.xml")[:4096]:
             raise EingabeFehler(
@@ -163,9 +163,9 @@ def endungshinweis(datei: Datei) -> Befund | None:
     endung = datei.pfad.suffix.lower()
     if endung in endungen:
         return None
-    genannt = f"„{datei.pfad.suffix}“" if datei.pfad.suffix else "keine Endung"
+    genannt = f"„{datei.pfad.suffix}“ als Endung" if datei.pfad.suffix else "keine Endung"
     return hinweis(
-        f"Die Datei ist eine {bezeichnung}, hat aber {genannt} als Endung – sie wurde "
+        f"Die Datei ist eine {bezeichnung}, hat aber {genannt} – sie wurde "
         "trotzdem gelesen; bitte künftig mit der richtigen Endung speichern.",
         datei=datei.pfad.name,
     )

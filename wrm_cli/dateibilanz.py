@@ -71,8 +71,10 @@ def dateibilanz(
                 Dateistand(name, "fehlerhaft", grund="Meldung mit Fehlern – siehe Fehlerliste.")
             )
         else:
-            fehler = [b.kurztext for b in datei.befunde if b.stufe == "fehler"]
-            bilanz.append(Dateistand(name, "ohne Meldung", grund=(fehler or [""])[0]))
+            # The first error says why; a file passed over on purpose says so in a hint.
+            gruende = sorted(datei.befunde, key=lambda befund: befund.stufe != "fehler")
+            grund = gruende[0].kurztext if gruende else ""
+            bilanz.append(Dateistand(name, "ohne Meldung", grund=grund))
     bilanz += [Dateistand(pfad.name, "übergangen", grund=grund) for pfad, grund in ignoriert]
     bilanz += [Dateistand(pfad.name, "unlesbar", grund=grund) for pfad, grund in unlesbar]
     return bilanz

@@ -16,6 +16,7 @@ from pathlib import Path
 from wrm_cli import mappe_ods, mappe_xls, mappe_xlsx
 from wrm_cli.arbeitsmappe import Blatt, Mappe, calamine_bereiche
 from wrm_cli.befunde import Befund, fehler, hinweis
+from wrm_cli.berichte.beschriftung import BERICHT_BLAETTER
 from wrm_cli.dateiart import BESCHAEDIGT, KENNWORT, Datei, datei_oeffnen, endungshinweis
 from wrm_cli.fehler import EingabeFehler
 from wrm_cli.felder import ALLE_SCHLUESSEL, FELD, KOMMUNE, STAND, bezeichnung, spalte_erkennen
@@ -73,6 +74,16 @@ def arbeitsmappe_lesen(datei: Datei, grenzen: Grenzen) -> Gelesen:
     for name, bild in mappe.blaetter.items():
         bereich_pruefen(pfad.name, name, bild.zeilen, bild.spalten, grenzen)
     blaetter = _blaetter_lesen(datei, mappe)
+    if all(name in blaetter for name in BERICHT_BLAETTER):
+        return Gelesen(
+            pfad,
+            befunde=[
+                hinweis(
+                    "Die Datei ist ein Bericht von wrm, keine Meldung – wird übergangen.",
+                    datei=pfad.name,
+                )
+            ],
+        )
     if ist_formular(mappe.namen):
         return nach_namen_lesen(mappe, blaetter)
     mit_kopf = [blatt for blatt in blaetter.values() if _kopfzeile_finden(blatt.zeilen) is not None]

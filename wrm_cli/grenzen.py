@@ -43,7 +43,7 @@ def dateigroesse_pruefen(name: str, groesse: int, grenzen: Grenzen) -> None:
         )
 
 
-def archiv_pruefen(name: str, archiv: zipfile.ZipFile, grenzen: Grenzen) -> None:
+def archiv_pruefen(archiv: zipfile.ZipFile, grenzen: Grenzen) -> None:
     """Refuse a zip bomb by the sizes the archive declares, before anything is unpacked.
 
     Python's zipfile never unpacks more than a member declares, so a lying header only
@@ -55,14 +55,14 @@ def archiv_pruefen(name: str, archiv: zipfile.ZipFile, grenzen: Grenzen) -> None
         verhaeltnis = eintrag.file_size / max(eintrag.compress_size, 1)
         if eintrag.file_size > _KOMPRESSION_AB and verhaeltnis > grenzen.kompression:
             raise EingabeFehler(
-                f"{name}: Der Inhalt „{eintrag.filename}“ ist {verhaeltnis:.0f}-fach "
+                f"Der Inhalt „{eintrag.filename}“ ist {verhaeltnis:.0f}-fach "
                 f"gepackt (Grenze {grenzen.kompression}) – so packt kein Tabellenprogramm; "
                 "die Datei wird aus Sicherheitsgründen nicht gelesen. Bitte in Excel oder "
                 "LibreOffice öffnen, als .xlsx speichern und erneut senden."
             )
     if entpackt > grenzen.entpackt_mb * _MB:
         raise EingabeFehler(
-            f"{name}: Die Datei entpackt sich auf {_mb(entpackt)}, mehr als die Grenze von "
+            f"Die Datei entpackt sich auf {_mb(entpackt)}, mehr als die Grenze von "
             f"{grenzen.entpackt_mb} MB – bitte nur die Meldung senden oder die Grenze in "
             "wrm.toml ([grenzen] entpackt_mb) anheben."
         )

@@ -10,6 +10,15 @@ if TYPE_CHECKING:
     from wrm_cli.ablauf import Auswertungsbericht
 
 
+# The sheets of the Excel report; the readers recognise a report by them and pass it over.
+BLATT_AUSWERTUNG = "Auswertung"
+BLATT_UEBERSICHT = "Übersicht"
+BLATT_MELDESTATUS = "Meldestatus"
+BLATT_HINWEISE = "Hinweise"
+BLATT_DIAGRAMM = "Diagramm"
+BERICHT_BLAETTER = (BLATT_AUSWERTUNG, BLATT_UEBERSICHT, BLATT_MELDESTATUS, BLATT_HINWEISE)
+
+
 def zahl_de(wert: int | None) -> str:
     """1327 → "1.327", -407 → "-407", blank → ""."""
     return "" if wert is None else f"{wert:,}".replace(",", ".")

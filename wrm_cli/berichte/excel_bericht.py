@@ -29,7 +29,16 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unu
 
 from wrm_cli import __version__
 from wrm_cli.auswertung import ZAHLSPALTEN
-from wrm_cli.berichte.beschriftung import kennzahltitel, spaltentitel, titel
+from wrm_cli.berichte.beschriftung import (
+    BLATT_AUSWERTUNG,
+    BLATT_DIAGRAMM,
+    BLATT_HINWEISE,
+    BLATT_MELDESTATUS,
+    BLATT_UEBERSICHT,
+    kennzahltitel,
+    spaltentitel,
+    titel,
+)
 from wrm_cli.bezirk import datum_deutsch
 from wrm_cli.dateibilanz import zusammenfassung
 from wrm_cli.felder import FELD, FELDER, KOMMUNE, STAND, bezeichnung
@@ -41,11 +50,14 @@ if TYPE_CHECKING:
 
     from wrm_cli.ablauf import Auswertungsbericht
 
-BLATT_AUSWERTUNG = "Auswertung"
-BLATT_UEBERSICHT = "Übersicht"
-BLATT_MELDESTATUS = "Meldestatus"
-BLATT_HINWEISE = "Hinweise"
-BLATT_DIAGRAMM = "Diagramm"
+__all__ = [
+    "BLATT_AUSWERTUNG",
+    "BLATT_DIAGRAMM",
+    "BLATT_HINWEISE",
+    "BLATT_MELDESTATUS",
+    "BLATT_UEBERSICHT",
+    "als_xlsx",
+]
 
 ZAHLFORMAT = "#,##0"
 ANTEILFORMAT = "0%"

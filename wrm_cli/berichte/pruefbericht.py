@@ -17,7 +17,7 @@ from wrm_cli.bezirk import datum_deutsch
 if TYPE_CHECKING:
     from wrm_cli.ablauf import Dateipruefung, Pruefbericht
 
-OK, NICHT_OK = "✓", "✗"
+OK, NICHT_OK, UEBERGANGEN = "✓", "✗", "–"
 
 
 def _anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
@@ -52,8 +52,10 @@ def _datei_text(pruefung: Dateipruefung, name: str) -> list[str]:
     elif pruefung.fehler:
         anzahl = _anzahl(pruefung.fehler, "Fehler", "Fehler")
         zeilen = [f"{NICHT_OK} {name}: {anzahl} – bitte korrigieren und erneut prüfen"]
-    else:
+    elif pruefung.meldungen:
         zeilen = [f"{OK} {name}: {zusammenfassung(z)}" for z in pruefung.meldungen]
+    else:  # e.g. a report of wrm: read, but nothing to check
+        zeilen = [f"{UEBERGANGEN} {name}: keine Meldung"]
     for befund in pruefung.befunde:
         art = "Fehler" if befund.stufe == "fehler" else "Hinweis"
         zeilen.append(f"  {art}: {befund.kurztext}")

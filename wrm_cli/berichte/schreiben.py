@@ -31,7 +31,13 @@ def atomar_schreiben(ziel: Path, inhalt: bytes) -> None:
     ordner = ziel.parent if str(ziel.parent) else Path(".")
     if not ordner.is_dir():
         raise AusgabeFehler(f"Den Ordner „{ordner}“ gibt es nicht – bitte zuerst anlegen.")
-    handle, temp = tempfile.mkstemp(prefix=f".{ziel.name}.", suffix=".tmp", dir=ordner)
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{ziel.name}.", suffix=".tmp", dir=ordner)
+    except OSError as problem:
+        raise AusgabeFehler(
+            f"{ziel.name} kann nicht geschrieben werden: im Ordner „{ordner}“ darf nicht "
+            f"geschrieben werden ({problem.strerror})."
+        ) from None
     try:
         with os.fdopen(handle, "wb") as datei:
             datei.write(inhalt)
@@ -40,8 +46,9 @@ def atomar_schreiben(ziel: Path, inhalt: bytes) -> None:
         os.replace(temp, ziel)
     except PermissionError:
         raise AusgabeFehler(
-            f"{ziel.name} kann nicht geschrieben werden – ist die Datei noch in einem anderen "
-            "Programm geöffnet? Bitte schließen und erneut ausführen."
+            f"{ziel.name} kann nicht geschrieben werden – die Datei ist wohl noch in Excel "
+            f"oder einem anderen Programm geöffnet: bitte {ziel.name} schließen und erneut "
+            "ausführen."
         ) from None
     except OSError as problem:
         raise AusgabeFehler(
