@@ -7,11 +7,13 @@ LibreOffice. Every test checks that no input file changed – bytes and modifica
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from conftest import wrm
 from typer.testing import CliRunner
 
 from wrm_cli.cli import app
@@ -416,3 +418,142 @@ def test_jede_datei_bekommt_ihre_antwort(fall: Fall) -> None:
     assert zeilen[:-1] == fall.ausgabe
     assert zeilen[-1].startswith("1 Datei geprüft")
     assert code == fall.exit_code
+
+
+# --- A folder as e-mail attachments fill it ---------------------------------------------
+
+
+def _auswerten_json(*argumente: str) -> tuple[int, dict[str, object], str]:
+    """The real command in its own process: a crash there could not take pytest along."""
+    ergebnis = wrm("auswerten", "--stichtag", STICHTAG, "--format", "json", *argumente)
+    return ergebnis.returncode, json.loads(ergebnis.stdout or "{}"), ergebnis.stderr
+
+
+def test_eingangsordner_jede_datei_wird_verantwortet() -> None:
+    code, bericht, fehlerausgabe = _auswerten_json(str(EINGANG))
+    assert (code, fehlerausgabe) == (1, "")
+    # The far-away cell in one file does not take down the run for the others.
+    assert [zeile["kommune"] for zeile in bericht["zeilen"]] == ["Glandorf"]  # type: ignore[index]
+    dateien = {d["datei"]: (d["status"], d["kommunen"], d["grund"]) for d in bericht["dateien"]}  # type: ignore[attr-defined]
+    assert dateien == {
+        "Meldung_Glandorf.xlsx": ("verwendet", ["Glandorf"], None),
+        "Meldung_Belm_v1.xlsx": (
+            "widersprüchlich",
+            ["Belm"],
+            "Meldung_Belm_v1.xlsx und Meldung_Belm_v2.xlsx widersprechen sich – keine wird ausgewertet",
+        ),
+        "Meldung_Belm_v2.xlsx": (
+            "widersprüchlich",
+            ["Belm"],
+            "Meldung_Belm_v1.xlsx und Meldung_Belm_v2.xlsx widersprechen sich – keine wird ausgewertet",
+        ),
+        "Bericht.xlsx": (
+            "ohne Meldung",
+            [],
+            "Die Datei ist ein Bericht von wrm, keine Meldung – wird übergangen.",
+        ),
+        "Meldung_Melle_fern.xlsx": (
+            "unlesbar",
+            [],
+            "Im Blatt „Meldung“ steht noch etwas in Zelle XFD1048576, weit außerhalb jeder Meldung (17.179.869.184 Zellen, Grenze 5.000.000). Bitte die Datei öffnen, mit Strg+Ende zur letzten Zelle springen, die Inhalte außerhalb der Meldung löschen, speichern und erneut senden.",
+        ),
+        "~$Meldung_Glandorf.xlsx": (
+            "übergangen",
+            [],
+            "Datei ist gerade in Excel oder LibreOffice geöffnet (Sperrdatei) – wird übergangen.",
+        ),
+        ".~lock.Meldung_Glandorf.xlsx#": (
+            "übergangen",
+            [],
+            "Datei ist gerade in Excel oder LibreOffice geöffnet (Sperrdatei) – wird übergangen.",
+        ),
+        "Anschreiben.pdf": (
+            "übergangen",
+            [],
+            "keine Tabelle (.xlsx, .xls, .ods oder .csv) – wird übergangen.",
+        ),
+        "alt": ("übergangen", [], "Unterordner – wird nur mit --rekursiv mit durchsucht."),
+    }
+    # .DS_Store, ._Meldung…, Thumbs.db and desktop.ini are passed over without a word.
+    fehler = [b["text"] for b in bericht["befunde"] if b["stufe"] == "fehler"]  # type: ignore[attr-defined]
+    assert fehler == [
+        "Meldung_Melle_fern.xlsx: " + dateien["Meldung_Melle_fern.xlsx"][2],
+        "Widersprüchliche Meldungen von Belm mit gleichem Stand 16.03.2016 in "
+        "Meldung_Belm_v1.xlsx und Meldung_Belm_v2.xlsx – keine davon wird ausgewertet; bitte "
+        "die richtige Fassung behalten und die andere entfernen.",
+    ]
+
+
+def test_eingangsordner_rekursiv_liest_unterordner() -> None:
+    code, bericht, _ = _auswerten_json("--rekursiv", str(EINGANG))
+    assert code == 1
+    dateien = {d["datei"]: (d["status"], d["grund"]) for d in bericht["dateien"]}  # type: ignore[attr-defined]
+    assert "alt" not in dateien
+    assert dateien["Meldung_Glandorf_Februar.xlsx"] == (
+        "ersetzt",
+        "durch Meldung_Glandorf.xlsx (Stand 16.03.2016)",
+    )
+
+
+def test_terminal_nennt_die_bilanz_der_dateien() -> None:
+    ergebnis = wrm("auswerten", "--stichtag", STICHTAG, str(EINGANG))
+    assert ergebnis.returncode == 1
+    assert (
+        "9 Dateien: 1 verwendet, 2 widersprüchlich, 1 ohne Meldung, 4 übergangen, 1 unlesbar."
+        in (ergebnis.stdout)
+    )
+
+
+# --- Limits from wrm.toml -----------------------------------------------------------------
+
+
+def test_grenzen_sind_einstellbar(tmp_path: Path) -> None:
+    konfig = tmp_path / "wrm.toml"
+    konfig.write_text("[grenzen]\nzellen = 50\n", encoding="utf-8")
+    code, ausgabe = wrm_im_prozess(
+        "pruefen",
+        "--konfig",
+        str(konfig),
+        "--stichtag",
+        STICHTAG,
+        str(KORPUS / "datum_als_text.xlsx"),
+    )
+    assert code == 3
+    assert ausgabe.splitlines()[1] == (
+        "  Fehler: Im Blatt „Meldung“ steht noch etwas in Zelle D25, weit außerhalb jeder Meldung "
+        "(100 Zellen, Grenze 50). Bitte die Datei öffnen, mit Strg+Ende zur letzten Zelle "
+        "springen, die Inhalte außerhalb der Meldung löschen, speichern und erneut senden."
+    )
+
+
+def test_unbekannte_grenze_ist_ein_aufruffehler(tmp_path: Path) -> None:
+    konfig = tmp_path / "wrm.toml"
+    konfig.write_text("[grenzen]\nzeilen = 100\n", encoding="utf-8")
+    ergebnis = wrm("pruefen", "--konfig", konfig, KORPUS / "datum_als_text.xlsx")
+    assert ergebnis.returncode == 2
+    assert ergebnis.stderr == (
+        f"Fehler: {konfig}: [grenzen] zeilen gibt es nicht – möglich sind dateigroesse_mb, "
+        "entpackt_mb, kompression, zellen.\n"
+    )
+
+
+# --- The top-level guard --------------------------------------------------------------------
+
+
+def test_unerwarteter_fehler_ein_satz_code_3_kein_halber_bericht(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def kaputt(*_: object, **__: object) -> None:
+        raise RuntimeError("intern")
+
+    monkeypatch.setattr("wrm_cli.berichte.excel_bericht.als_xlsx", kaputt)
+    ziel = tmp_path / "bericht.xlsx"
+    ergebnis = CliRunner().invoke(
+        app, ["auswerten", "--stichtag", STICHTAG, str(EINGANG), "-o", str(ziel)]
+    )
+    assert ergebnis.exit_code == 3
+    assert ergebnis.stderr == (
+        "Fehler: Unerwarteter Fehler (RuntimeError). Bitte mit --debug erneut ausführen und "
+        "die Ausgabe an die Task-Force senden.\n"
+    )
+    assert list(tmp_path.iterdir()) == []

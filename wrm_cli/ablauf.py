@@ -134,6 +134,7 @@ def auswerten(
             {int(nr): str(name) for nr, name in kommune_je_meldung.items()},
             set(int(nr) for nr in zusammen.kommunen[MELDUNG_NR]),
             zusammen.ersetzt,
+            zusammen.widersprueche,
             eingang.ignoriert,
             einlesung.unlesbar,
         ),

@@ -1,7 +1,8 @@
 """Every input file's fate in a run, so the task force can account for each one. Pure.
 
 A file is used (its Meldung is in the Auswertung), replaced (a newer or identical
-Meldung of the same Kommune won, or it contradicts another), faulty (its Meldung has
+Meldung of the same Kommune won), contradictory (another Meldung of the same Kommune
+and Stand has other figures, so neither counts), faulty (its Meldung has
 errors), without Meldung (nothing recognisable in it), passed over (lock files, other
 documents, subfolders) or unreadable. System files (``.DS_Store``) are not listed.
 """
@@ -16,11 +17,18 @@ from typing import Literal
 from wrm_cli.befunde import Befund
 
 Dateistatus = Literal[
-    "verwendet", "ersetzt", "fehlerhaft", "ohne Meldung", "übergangen", "unlesbar"
+    "verwendet",
+    "ersetzt",
+    "widersprüchlich",
+    "fehlerhaft",
+    "ohne Meldung",
+    "übergangen",
+    "unlesbar",
 ]
 REIHENFOLGE: tuple[Dateistatus, ...] = (
     "verwendet",
     "ersetzt",
+    "widersprüchlich",
     "fehlerhaft",
     "ohne Meldung",
     "übergangen",
@@ -50,6 +58,7 @@ def dateibilanz(
     kommune_je_meldung: Mapping[int, str],
     verwendet: Collection[int],
     ersetzt: Mapping[int, str],
+    widersprueche: Collection[int],
     ignoriert: Sequence[tuple[Path, str]],
     unlesbar: Sequence[tuple[Path, str]],
 ) -> list[Dateistand]:
@@ -65,7 +74,10 @@ def dateibilanz(
             bilanz.append(Dateistand(name, "verwendet", kommunen))
         elif gueltig:
             kommunen = tuple(kommune_je_meldung[nr] for nr in gueltig)
-            bilanz.append(Dateistand(name, "ersetzt", kommunen, ersetzt.get(gueltig[0], "")))
+            status: Dateistatus = (
+                "widersprüchlich" if any(nr in widersprueche for nr in gueltig) else "ersetzt"
+            )
+            bilanz.append(Dateistand(name, status, kommunen, ersetzt.get(gueltig[0], "")))
         elif datei.meldungen:
             bilanz.append(
                 Dateistand(name, "fehlerhaft", grund="Meldung mit Fehlern – siehe Fehlerliste.")

@@ -30,6 +30,8 @@ class Zusammengefuehrt:
     befunde: list[Befund]
     # MELDUNG_NR of each valid Meldung not used → why, for the account of the files.
     ersetzt: dict[int, str]
+    # MELDUNG_NR of the Meldungen left out because they contradict each other.
+    widersprueche: set[int]
 
 
 def _stand_text(stand: object) -> str:
@@ -39,6 +41,7 @@ def _stand_text(stand: object) -> str:
 def zusammenfuehren(gueltig: pd.DataFrame, meldungen: Sequence[Meldung]) -> Zusammengefuehrt:
     befunde: list[Befund] = []
     ersetzt: dict[int, str] = {}
+    widersprueche: set[int] = set()
     mehrfach = gueltig[gueltig.duplicated(KOMMUNE, keep=False)]
     weg: set[int] = set()
     for kommune, gruppe in mehrfach.groupby(KOMMUNE, sort=False):
@@ -75,7 +78,8 @@ def zusammenfuehren(gueltig: pd.DataFrame, meldungen: Sequence[Meldung]) -> Zusa
             else:
                 quellen = " und ".join(meldungen[int(nr)].quelle for nr in neueste[MELDUNG_NR])
                 for nr in neueste[MELDUNG_NR]:
-                    ersetzt[int(nr)] = f"widersprüchlich: {quellen} – keine wird ausgewertet"
+                    ersetzt[int(nr)] = f"{quellen} widersprechen sich – keine wird ausgewertet"
+                    widersprueche.add(int(nr))
                 befunde.append(
                     fehler(
                         f"Widersprüchliche Meldungen von {kommune} mit gleichem "
@@ -87,4 +91,4 @@ def zusammenfuehren(gueltig: pd.DataFrame, meldungen: Sequence[Meldung]) -> Zusa
                 )
                 weg.update(int(i) for i in neueste.index)
     kommunen = gueltig.drop(index=sorted(weg)).reset_index(drop=True)
-    return Zusammengefuehrt(kommunen, befunde, ersetzt)
+    return Zusammengefuehrt(kommunen, befunde, ersetzt, widersprueche)
