@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,18 @@ from wrm_cli.grenzen import Grenzen, archiv_pruefen, dateigroesse_pruefen
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _NICHT_LESBAR = "bitte in Excel oder LibreOffice öffnen, als .xlsx speichern und erneut senden"
+# What reading a damaged zip member can raise (a wrong CRC, a broken deflate stream, an
+# encrypted member, a missing one).
+ZIP_FEHLER = (
+    KeyError,
+    zipfile.BadZipFile,
+    OSError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    zlib.error,
+)
 KENNWORT = "Die Datei ist mit einem Kennwort geschützt – bitte ohne Kennwort erneut senden."
 BESCHAEDIGT = (
     "Die Datei ist beschädigt und lässt sich nicht lesen – bitte erneut speichern und senden."
@@ -119,7 +132,7 @@ def _zip_art(pfad: Path, daten: bytes, grenzen: Grenzen) -> Datei:
     try:
         archiv = zipfile.ZipFile(io.BytesIO(daten))
         inhalt = set(archiv.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except ZIP_FEHLER:
         raise EingabeFehler(BESCHAEDIGT) from None
     archiv_pruefen(archiv, grenzen)
     if "xl/workbook.xml" in inhalt:
@@ -153,7 +166,7 @@ def _zip_art(pfad: Path, daten: bytes, grenzen: Grenzen) -> Datei:
 def _lesen(archiv: zipfile.ZipFile, name: str) -> bytes:
     try:
         return archiv.read(name)
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+    except ZIP_FEHLER:
         return b""  # a damaged member shows later, when the sheets are read
 
 

@@ -141,7 +141,11 @@ def _blaetter_lesen(datei: Datei, mappe: Mappe) -> dict[str, Blatt]:
             )
     except PasswordError:
         raise EingabeFehler(f"{datei.pfad.name}: {KENNWORT}") from None
-    except Exception:  # calamine raises many types for damaged files; one answer for all
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:
+        # calamine raises many types for damaged files, and for some values (a date cell
+        # holding 1e20) the Rust code panics: pyo3's PanicException is no Exception.
         raise EingabeFehler(f"{datei.pfad.name}: {BESCHAEDIGT}") from None
     if not blaetter:
         raise EingabeFehler(f"{datei.pfad.name}: Die Arbeitsmappe enthält kein Tabellenblatt.")

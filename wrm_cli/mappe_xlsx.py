@@ -22,7 +22,7 @@ from wrm_cli.arbeitsmappe import (
     spaltennummer,
     xml_lesen,
 )
-from wrm_cli.dateiart import BESCHAEDIGT, Datei
+from wrm_cli.dateiart import BESCHAEDIGT, ZIP_FEHLER, Datei
 from wrm_cli.fehler import EingabeFehler
 from wrm_cli.werte import Zellfehler
 
@@ -53,7 +53,7 @@ def untersuchen(datei: Datei) -> Mappe:
     for name, teil in _blatt_teile(archiv, mappe).items():
         try:
             inhalt = archiv.read(teil)
-        except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        except ZIP_FEHLER:
             raise EingabeFehler(f"{datei.pfad.name}: {BESCHAEDIGT}") from None
         ergebnis.blaetter[name] = blatt_scannen(inhalt)
     return ergebnis
