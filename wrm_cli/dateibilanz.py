@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from wrm_cli.befunde import Befund
 
@@ -25,15 +25,7 @@ Dateistatus = Literal[
     "übergangen",
     "unlesbar",
 ]
-REIHENFOLGE: tuple[Dateistatus, ...] = (
-    "verwendet",
-    "ersetzt",
-    "widersprüchlich",
-    "fehlerhaft",
-    "ohne Meldung",
-    "übergangen",
-    "unlesbar",
-)
+REIHENFOLGE: tuple[Dateistatus, ...] = get_args(Dateistatus)
 
 
 @dataclass(frozen=True)
