@@ -60,17 +60,11 @@ class Datei:
 def datei_oeffnen(pfad: Path, grenzen: Grenzen) -> Datei:
     """Read the file and decide its format. Raises EingabeFehler with what to do."""
     try:
-        groesse = pfad.stat().st_size
-        dateigroesse_pruefen(pfad.name, groesse, grenzen)
+        dateigroesse_pruefen(pfad.stat().st_size, grenzen)
         daten = pfad.read_bytes()
     except OSError as problem:
-        raise EingabeFehler(
-            f"{pfad.name}: Die Datei kann nicht geöffnet werden ({problem.strerror})."
-        ) from None
-    try:
-        return _erkennen(pfad, daten, grenzen)
-    except EingabeFehler as problem:
-        raise EingabeFehler(f"{pfad.name}: {problem}") from None
+        raise EingabeFehler(f"Die Datei kann nicht geöffnet werden ({problem.strerror}).") from None
+    return _erkennen(pfad, daten, grenzen)
 
 
 def _erkennen(pfad: Path, daten: bytes, grenzen: Grenzen) -> Datei:

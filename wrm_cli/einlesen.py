@@ -40,12 +40,16 @@ _UNTERSUCHEN: dict[str, Callable[[Datei], Mappe]] = {
 
 def datei_lesen(pfad: Path, grenzen: Grenzen | None = None) -> Gelesen:
     """Read one file, whatever its name says. Raises EingabeFehler when the file cannot be
-    read at all; the message says what the Kommune should do."""
-    datei = datei_oeffnen(pfad, grenzen or Grenzen())
-    if datei.art == "csv":
-        gelesen = tabelle_lesen(pfad, Blatt("", csv_zeilen(datei.daten)), None)
-    else:
-        gelesen = arbeitsmappe_lesen(datei, grenzen or Grenzen())
+    read at all ("NAME: what the Kommune should do")."""
+    grenzen = grenzen or Grenzen()
+    try:
+        datei = datei_oeffnen(pfad, grenzen)
+        if datei.art == "csv":
+            gelesen = tabelle_lesen(pfad, Blatt("", csv_zeilen(datei.daten)), None)
+        else:
+            gelesen = arbeitsmappe_lesen(datei, grenzen)
+    except EingabeFehler as problem:  # the readers say why; the file is named here, once
+        raise EingabeFehler(f"{pfad.name}: {problem}") from None
     endung = endungshinweis(datei)
     if endung is not None:
         gelesen.befunde.insert(0, endung)
@@ -72,7 +76,7 @@ def arbeitsmappe_lesen(datei: Datei, grenzen: Grenzen) -> Gelesen:
     pfad = datei.pfad
     mappe = _UNTERSUCHEN[datei.art](datei)
     for name, bild in mappe.blaetter.items():
-        bereich_pruefen(pfad.name, name, bild.zeilen, bild.spalten, grenzen)
+        bereich_pruefen(name, bild.zeilen, bild.spalten, grenzen)
     blaetter = _blaetter_lesen(datei, mappe)
     if all(name in blaetter for name in BERICHT_BLAETTER):
         return Gelesen(
@@ -140,15 +144,15 @@ def _blaetter_lesen(datei: Datei, mappe: Mappe) -> dict[str, Blatt]:
                 datum_1904=mappe.datum_1904,
             )
     except PasswordError:
-        raise EingabeFehler(f"{datei.pfad.name}: {KENNWORT}") from None
-    except (KeyboardInterrupt, SystemExit):
+        raise EingabeFehler(KENNWORT) from None
+    except (EingabeFehler, KeyboardInterrupt, SystemExit):
         raise
     except BaseException:
         # calamine raises many types for damaged files, and for some values (a date cell
         # holding 1e20) the Rust code panics: pyo3's PanicException is no Exception.
-        raise EingabeFehler(f"{datei.pfad.name}: {BESCHAEDIGT}") from None
+        raise EingabeFehler(BESCHAEDIGT) from None
     if not blaetter:
-        raise EingabeFehler(f"{datei.pfad.name}: Die Arbeitsmappe enthält kein Tabellenblatt.")
+        raise EingabeFehler("Die Arbeitsmappe enthält kein Tabellenblatt.")
     return blaetter
 
 

@@ -33,10 +33,10 @@ class Grenzen:
     zellen: int = 5_000_000
 
 
-def dateigroesse_pruefen(name: str, groesse: int, grenzen: Grenzen) -> None:
+def dateigroesse_pruefen(groesse: int, grenzen: Grenzen) -> None:
     if groesse > grenzen.dateigroesse_mb * _MB:
         raise EingabeFehler(
-            f"{name}: Die Datei ist {_mb(groesse)} groß, mehr als die Grenze von "
+            f"Die Datei ist {_mb(groesse)} groß, mehr als die Grenze von "
             f"{grenzen.dateigroesse_mb} MB für eine Meldung – bitte nur die Meldung senden "
             "(keine Bilder oder weiteren Tabellen) oder die Grenze in wrm.toml "
             "([grenzen] dateigroesse_mb) anheben."
@@ -68,12 +68,12 @@ def archiv_pruefen(archiv: zipfile.ZipFile, grenzen: Grenzen) -> None:
         )
 
 
-def bereich_pruefen(name: str, blatt: str, zeilen: int, spalten: int, grenzen: Grenzen) -> None:
+def bereich_pruefen(blatt: str, zeilen: int, spalten: int, grenzen: Grenzen) -> None:
     """Rows and columns up to the last used cell (1-based counts) of one sheet."""
     if zeilen * spalten > grenzen.zellen:
         letzte = adresse(zeilen - 1, spalten - 1)
         raise EingabeFehler(
-            f"{name}: Im Blatt „{blatt}“ steht noch etwas in Zelle {letzte}, weit außerhalb "
+            f"Im Blatt „{blatt}“ steht noch etwas in Zelle {letzte}, weit außerhalb "
             f"jeder Meldung ({_tausender(zeilen * spalten)} Zellen, Grenze "
             f"{_tausender(grenzen.zellen)}). Bitte die Datei öffnen, mit Strg+Ende zur letzten "
             "Zelle springen, die Inhalte außerhalb der Meldung löschen, speichern und erneut "

@@ -125,6 +125,6 @@ def untersuchen(datei: Datei) -> Mappe:
             else:
                 leser.ende(element)
     except Exception:  # a damaged zip member, broken XML, an entity attack
-        raise EingabeFehler(f"{datei.pfad.name}: {BESCHAEDIGT}") from None
+        raise EingabeFehler(BESCHAEDIGT) from None
     namen = {k: v for k, v in leser.mappe_namen.items() if k not in leser.lokale_namen}
     return Mappe(datei.pfad, "ods", namen, leser.blaetter, leser.datum_1904)

@@ -21,14 +21,14 @@ def untersuchen(datei: Datei) -> Mappe:
         buch = xlrd.open_workbook(file_contents=datei.daten, on_demand=True, ragged_rows=True)
     except Exception as problem:  # xlrd raises many types for damaged files
         grund = KENNWORT if "encrypted" in str(problem).lower() else BESCHAEDIGT
-        raise EingabeFehler(f"{datei.pfad.name}: {grund}") from None
+        raise EingabeFehler(grund) from None
     try:
         blaetter = {
             name: _blatt(buch, nummer, xlrd) for nummer, name in enumerate(buch.sheet_names())
         }
         return Mappe(datei.pfad, "xls", _namen(buch), blaetter, datum_1904=buch.datemode == 1)
     except Exception:
-        raise EingabeFehler(f"{datei.pfad.name}: {BESCHAEDIGT}") from None
+        raise EingabeFehler(BESCHAEDIGT) from None
     finally:
         buch.release_resources()
 

@@ -48,13 +48,13 @@ def untersuchen(datei: Datei) -> Mappe:
     try:
         mappe = xml_lesen(archiv.read("xl/workbook.xml"))
     except Exception:  # damaged or hostile XML: nothing in this file can be trusted
-        raise EingabeFehler(f"{datei.pfad.name}: {BESCHAEDIGT}") from None
+        raise EingabeFehler(BESCHAEDIGT) from None
     ergebnis = Mappe(datei.pfad, "xlsx", _namen(mappe), datum_1904=_datum_1904(mappe))
     for name, teil in _blatt_teile(archiv, mappe).items():
         try:
             inhalt = archiv.read(teil)
         except ZIP_FEHLER:
-            raise EingabeFehler(f"{datei.pfad.name}: {BESCHAEDIGT}") from None
+            raise EingabeFehler(BESCHAEDIGT) from None
         ergebnis.blaetter[name] = blatt_scannen(inhalt)
     return ergebnis
 
