@@ -22,7 +22,7 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _NICHT_LESBAR = "bitte in Excel oder LibreOffice öffnen, als .xlsx speichern und erneut senden"
 # What reading a damaged zip member can raise (a wrong CRC, a broken deflate stream, an
-# encrypted member, a missing one).
+# encrypted member, an unknown compression method – NotImplementedError –, a missing one).
 ZIP_FEHLER = (
     KeyError,
     zipfile.BadZipFile,
@@ -129,12 +129,7 @@ def _zip_art(pfad: Path, daten: bytes, grenzen: Grenzen) -> Datei:
     except ZIP_FEHLER:
         raise EingabeFehler(BESCHAEDIGT) from None
     archiv_pruefen(archiv, grenzen)
-    if "xl/workbook.xml" in inhalt:
-        if b"purl.oclc.org/ooxml/spreadsheetml" in _lesen(archiv, "xl/workbook.xml")[:4096]:
-            raise EingabeFehler(
-                "Die Datei ist im Format „Strict Open XML“ gespeichert, das wrm nicht liest – "
-                "bitte als „Excel-Arbeitsmappe (.xlsx)“ speichern und erneut senden."
-            )
+    if "xl/workbook.xml" in inhalt:  # Strict Open XML is told apart when it is parsed
         return Datei(pfad, daten, "xlsx", archiv)
     if "xl/workbook.bin" in inhalt:
         raise EingabeFehler(

@@ -27,6 +27,8 @@ from wrm_cli.fehler import EingabeFehler
 from wrm_cli.werte import Zellfehler
 
 _NS_HAUPT = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+# Excel's "Strict Open XML" variant: the same parts under other namespaces.
+_NS_STRICT = "{http://purl.oclc.org/ooxml/"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _NS_PAKET_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
@@ -49,6 +51,11 @@ def untersuchen(datei: Datei) -> Mappe:
         mappe = xml_lesen(archiv.read("xl/workbook.xml"))
     except Exception:  # damaged or hostile XML: nothing in this file can be trusted
         raise EingabeFehler(BESCHAEDIGT) from None
+    if mappe.tag.startswith(_NS_STRICT):
+        raise EingabeFehler(
+            "Die Datei ist im Format „Strict Open XML“ gespeichert, das wrm nicht liest – "
+            "bitte als „Excel-Arbeitsmappe (.xlsx)“ speichern und erneut senden."
+        )
     ergebnis = Mappe(datei.pfad, "xlsx", _namen(mappe), datum_1904=_datum_1904(mappe))
     for name, teil in _blatt_teile(archiv, mappe).items():
         try:
