@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wrm_cli.befunde import Befund, hinweis
@@ -182,7 +183,7 @@ def meldestatushinweise(fehlend: Sequence[str], mit_fehlern: set[str]) -> list[B
 def dateinamenhinweise(meldungen: Sequence[Meldung], bezirk: Bezirk) -> list[Befund]:
     """A file of one Meldung whose name names another Kommune than its Kommune cell: a
     template sent for the wrong Kommune, or filled in for a neighbour."""
-    je_datei: dict[object, list[Meldung]] = {}
+    je_datei: dict[Path, list[Meldung]] = {}
     for meldung in meldungen:
         je_datei.setdefault(meldung.datei, []).append(meldung)
     befunde: list[Befund] = []
