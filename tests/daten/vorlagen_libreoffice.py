@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -161,6 +162,36 @@ def laden(desktop: Any, pfad: Path) -> Any:
     return dokument
 
 
+@contextlib.contextmanager
+def geladen(desktop: Any, pfad: Path) -> Iterator[Any]:
+    """Das geladene Dokument; danach wird es ohne Speichern geschlossen."""
+    dokument = laden(desktop, pfad)
+    try:
+        yield dokument
+    finally:
+        dokument.close(True)
+
+
+@contextlib.contextmanager
+def sitzung(vorlage: Path) -> Iterator[tuple[Any, Path]]:
+    """Ein eigenes soffice mit temporärem Profil und eine Kopie der Vorlage.
+
+    Mit einer Kopie arbeiten: LibreOffice legt neben geladenen Dateien Sperrdateien an, die
+    Vorlage in beispiele/ bleibt so unberührt. Ergibt (Desktop, Pfad der Kopie).
+    """
+    with tempfile.TemporaryDirectory(prefix="wrm-lo-") as tmp:
+        ordner = Path(tmp)
+        kopie = ordner / vorlage.name
+        shutil.copyfile(vorlage, kopie)
+        prozess = starten(ordner / "profil")
+        desktop = None
+        try:
+            desktop = verbinden(prozess)
+            yield desktop, kopie
+        finally:
+            beenden(prozess, desktop)
+
+
 def speichern(dokument: Any, name: str, formate: tuple[str, ...]) -> None:
     """Speichert eine Kopie des Dokuments als ZIEL/name.<format> für jedes Format."""
     for format_ in formate:
@@ -199,32 +230,25 @@ def meldung_entsperrt(dokument: Any) -> Any:
 
 def nur_speichern(desktop: Any, quelle: Path) -> None:
     """melle_lo.*: laden und unverändert in allen drei Formaten speichern."""
-    dokument = laden(desktop, quelle)
-    try:
+    with geladen(desktop, quelle) as dokument:
         namen_pruefen(dokument, BLATT)
         speichern(dokument, "melle_lo", ("xlsx", "xls", "ods"))
-    finally:
-        dokument.close(True)
 
 
 def zeilen_einfuegen(desktop: Any, quelle: Path) -> None:
     """melle_zeilen.*: drei ganze Zeilen über Zeile 3 einfügen."""
-    dokument = laden(desktop, quelle)
-    try:
+    with geladen(desktop, quelle) as dokument:
         blatt = meldung_entsperrt(dokument)
         # Index 2 = Zeile 3 (nullbasiert): die neuen Zeilen werden 3–5, alte Zeile 3 wird 6.
         blatt.Rows.insertByIndex(2, EINGEFUEGT)
         namen_pruefen(dokument, BLATT, verschiebung=EINGEFUEGT)
         blatt.protect("")
         speichern(dokument, "melle_zeilen", ("xlsx", "xls", "ods"))
-    finally:
-        dokument.close(True)
 
 
 def formeln_setzen(desktop: Any, quelle: Path) -> None:
     """melle_formeln.xlsx: Formeln mit Fehlerwert und mit Zahl als Ergebnis."""
-    dokument = laden(desktop, quelle)
-    try:
+    with geladen(desktop, quelle) as dokument:
         blatt = meldung_entsperrt(dokument)
         fehler = benannte_zelle(dokument, "verfuegbar_gu")
         zahl = benannte_zelle(dokument, "ankuenfte")
@@ -240,41 +264,25 @@ def formeln_setzen(desktop: Any, quelle: Path) -> None:
             raise SystemExit(f"ankuenfte: Ergebnis {zahl.getValue()}, erwartet {erwartet}")
         blatt.protect("")
         speichern(dokument, "melle_formeln", ("xlsx",))
-    finally:
-        dokument.close(True)
 
 
 def blatt_umbenennen(desktop: Any, quelle: Path) -> None:
     """melle_umbenannt.xlsx: Blatt „Meldung“ heißt danach „Tabelle1“."""
-    dokument = laden(desktop, quelle)
-    try:
+    with geladen(desktop, quelle) as dokument:
         blatt = meldung_entsperrt(dokument)
         blatt.setName("Tabelle1")
         namen_pruefen(dokument, "Tabelle1")
         blatt.protect("")
         speichern(dokument, "melle_umbenannt", ("xlsx",))
-    finally:
-        dokument.close(True)
 
 
 def main() -> None:
     ZIEL.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="wrm-lo-") as tmp:
-        ordner = Path(tmp)
-        # Mit einer Kopie arbeiten: LibreOffice legt neben geladenen Dateien Sperrdateien an,
-        # die Vorlage in beispiele/ bleibt so unberührt.
-        quelle = ordner / QUELLE.name
-        shutil.copyfile(QUELLE, quelle)
-        prozess = starten(ordner / "profil")
-        desktop = None
-        try:
-            desktop = verbinden(prozess)
-            nur_speichern(desktop, quelle)
-            zeilen_einfuegen(desktop, quelle)
-            formeln_setzen(desktop, quelle)
-            blatt_umbenennen(desktop, quelle)
-        finally:
-            beenden(prozess, desktop)
+    with sitzung(QUELLE) as (desktop, quelle):
+        nur_speichern(desktop, quelle)
+        zeilen_einfuegen(desktop, quelle)
+        formeln_setzen(desktop, quelle)
+        blatt_umbenennen(desktop, quelle)
 
 
 if __name__ == "__main__":

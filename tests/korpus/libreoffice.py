@@ -20,9 +20,7 @@ Kopie gearbeitet). Erzeugt in tests/korpus/dateien/:
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -45,22 +43,16 @@ def speichern(dokument: Any, datei: str, format_: str, **weitere: Any) -> None:
 def bearbeiten(
     desktop: Any, quelle: Path, name: str, aendern: Any, formate: tuple[str, ...]
 ) -> None:
-    dokument = lo.laden(desktop, quelle)
-    try:
+    with lo.geladen(desktop, quelle) as dokument:
         aendern(dokument)
         for format_ in formate:
             speichern(dokument, f"{name}.{format_}", format_)
-    finally:
-        dokument.close(True)
 
 
 def kennwort(desktop: Any, quelle: Path) -> None:
-    dokument = lo.laden(desktop, quelle)
-    try:
+    with lo.geladen(desktop, quelle) as dokument:
         for format_ in ("xls", "ods"):
             speichern(dokument, f"kennwort_lo.{format_}", format_, Password="geheim")
-    finally:
-        dokument.close(True)
 
 
 def fern(zelle: str) -> Any:
@@ -91,26 +83,14 @@ def verbunden(dokument: Any) -> None:
 
 def main() -> None:
     ZIEL.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="wrm-lo-") as tmp:
-        ordner = Path(tmp)
-        quelle = ordner / QUELLE.name
-        shutil.copyfile(QUELLE, quelle)
-        prozess = lo.starten(ordner / "profil")
-        desktop = None
-        try:
-            desktop = lo.verbinden(prozess)
-            kennwort(desktop, quelle)
-            bearbeiten(desktop, quelle, "fern_lo", fern("AMJ1048576"), ("ods",))
-            bearbeiten(desktop, quelle, "fern_lo", fern("IV65536"), ("xls",))
-            bearbeiten(desktop, quelle, "fehlerzellen_lo", fehlerzellen, ("xlsx", "xls", "ods"))
-            bearbeiten(desktop, quelle, "verbunden_lo", verbunden, ("xlsx", "xls", "ods"))
-            dokument = lo.laden(desktop, quelle)
-            try:
-                speichern(dokument, "ods_als_xlsx.xlsx", "ods")
-            finally:
-                dokument.close(True)
-        finally:
-            lo.beenden(prozess, desktop)
+    with lo.sitzung(QUELLE) as (desktop, quelle):
+        kennwort(desktop, quelle)
+        bearbeiten(desktop, quelle, "fern_lo", fern("AMJ1048576"), ("ods",))
+        bearbeiten(desktop, quelle, "fern_lo", fern("IV65536"), ("xls",))
+        bearbeiten(desktop, quelle, "fehlerzellen_lo", fehlerzellen, ("xlsx", "xls", "ods"))
+        bearbeiten(desktop, quelle, "verbunden_lo", verbunden, ("xlsx", "xls", "ods"))
+        with lo.geladen(desktop, quelle) as dokument:
+            speichern(dokument, "ods_als_xlsx.xlsx", "ods")
 
 
 if __name__ == "__main__":
