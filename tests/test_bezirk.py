@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wrm_cli.bezirk import Bezirk, bezirk_bestimmen, konfig_laden
+from wrm_cli.bezirk import Bezirk, Kommune, bezirk_bestimmen, konfig_laden
 from wrm_cli.fehler import KonfigFehler
 
 
@@ -35,6 +35,31 @@ def test_standard_hat_21_kommunen(bezirk: Bezirk) -> None:
 )
 def test_namen_und_aliase(bezirk: Bezirk, eingabe: str, erwartet: str | None) -> None:
     assert bezirk.kommune_finden(eingabe) == erwartet
+
+
+@pytest.mark.parametrize(
+    ("dateiname", "erwartet"),
+    [
+        ("Meldung_Bad-Iburg_März.xlsx", "Bad Iburg"),
+        ("meldung_georgsmarienhuette.xlsx", "Georgsmarienhütte"),
+        ("Dissen a.T.W. 2016-03.xlsx", "Dissen"),
+        ("Melle und Belm.xlsx", None),  # two Kommunen: no telling which one is meant
+        ("Meldung_März.xlsx", None),
+        ("Melle", "Melle"),
+    ],
+)
+def test_kommune_im_dateinamen(bezirk: Bezirk, dateiname: str, erwartet: str | None) -> None:
+    assert bezirk.kommune_im_dateinamen(dateiname) == erwartet
+
+
+def test_kommune_im_dateinamen_bei_tausenden_kommunen() -> None:
+    """A Land's 11,000 Kommunen: "Gemeinde 1099" stands inside "Gemeinde 10999" and does
+    not count."""
+    kommunen = tuple(Kommune(f"Gemeinde {nr}") for nr in range(1, 11_001))
+    land = Bezirk("Land", kommunen)
+    assert land.kommune_im_dateinamen("Meldung_Gemeinde_10999.xlsx") == "Gemeinde 10999"
+    assert land.kommune_im_dateinamen("Meldung_Gemeinde_7.xlsx") == "Gemeinde 7"
+    assert land.kommune_im_dateinamen("Meldung.xlsx") is None
 
 
 def test_vorschlag_bei_tippfehler(bezirk: Bezirk) -> None:
