@@ -9,6 +9,7 @@ and a hint says so. Like every reader, this one only records what stands where.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -196,11 +197,20 @@ def _meldung_bilden(
     return ergebnis
 
 
-def _formularfeld(text: str) -> str | None:
-    key = spalte_erkennen(text)
-    if key is not None:
-        return key
-    return _KONTAKTE.get(bereinigt(text).casefold().rstrip(":"))
+@functools.lru_cache(maxsize=4096)
+def _beschriftung(text: str) -> tuple[str | None, int | None]:
+    """What a text cell says as a label: (its key, the field number "(n)" it is).
+
+    Cached: the same labels stand in every template of a folder, thousands of times."""
+    if ist_leer(text):
+        return None, None
+    label = text.rstrip(":")
+    key = spalte_erkennen(label)
+    if key is None:
+        key = _KONTAKTE.get(bereinigt(label).casefold().rstrip(":"))
+    treffer = _FELDNUMMER.fullmatch(bereinigt(text))
+    nummer = int(treffer.group(1)) if treffer else None
+    return key, nummer if nummer is not None and 1 <= nummer <= len(FELDER) else None
 
 
 def _bezeichnungen_finden(zeilen: Zeilen) -> dict[str, tuple[int, int]]:
@@ -208,20 +218,18 @@ def _bezeichnungen_finden(zeilen: Zeilen) -> dict[str, tuple[int, int]]:
     orte: dict[str, tuple[int, int]] = {}
     for nr, zeile in enumerate(zeilen[:_SUCHZEILEN]):
         texte = [
-            (spalte, wert)
+            (spalte, _beschriftung(wert))
             for spalte, wert in enumerate(zeile[:_SUCHSPALTEN])
-            if isinstance(wert, str) and not ist_leer(wert)
+            if isinstance(wert, str)
         ]
         in_zeile: dict[str, tuple[int, int]] = {}
-        for spalte, text in texte:
-            key = _formularfeld(text.rstrip(":"))
+        for spalte, (key, _) in texte:
             if key is not None and key not in in_zeile:
                 in_zeile[key] = (nr, spalte + 1)
         if not in_zeile:  # a label no longer recognised, but its number still there
-            for spalte, text in texte:
-                treffer = _FELDNUMMER.fullmatch(bereinigt(text))
-                if treffer and 1 <= int(treffer.group(1)) <= len(FELDER):
-                    in_zeile[FELDER[int(treffer.group(1)) - 1].key] = (nr, spalte + 2)
+            for spalte, (_, nummer) in texte:
+                if nummer is not None:
+                    in_zeile[FELDER[nummer - 1].key] = (nr, spalte + 2)
         for key, ort in in_zeile.items():
             orte.setdefault(key, ort)
     return orte
