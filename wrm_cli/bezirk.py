@@ -60,8 +60,8 @@ class Bezirk:
     grenzen: Grenzen = field(default_factory=Grenzen)
     quelle: str = "eingebaute Voreinstellung"
     _namen: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
-    # The name keys long enough to be looked for in file names, by their first letters.
-    _nach_anfang: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    # The lengths of the name keys looked for in file names (few, however many Kommunen).
+    _laengen: set[int] = field(default_factory=set, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for kommune in self.kommunen:
@@ -74,11 +74,10 @@ class Bezirk:
                         f"„{kommune.name}“ zugeordnet – bitte eindeutig machen."
                     )
                 self._namen[schluessel] = kommune.name
-        for schluessel in self._namen:
-            # Very short aliases would match by chance inside other words.
-            if len(schluessel) >= _KUERZESTER_NAME_IM_DATEINAMEN:
-                anfang = schluessel[:_KUERZESTER_NAME_IM_DATEINAMEN]
-                self._nach_anfang.setdefault(anfang, []).append(schluessel)
+        # Very short aliases would match by chance inside other words.
+        self._laengen.update(
+            len(s) for s in self._namen if len(s) >= _KUERZESTER_NAME_IM_DATEINAMEN
+        )
 
     @property
     def kommunennamen(self) -> tuple[str, ...]:
@@ -91,14 +90,14 @@ class Bezirk:
     def kommune_im_dateinamen(self, dateiname: str) -> str | None:
         """The one Kommune a file name mentions ("Meldung_Bad-Iburg_März.xlsx"), else None."""
         text = namensschluessel(Path(dateiname).stem)
-        # One lookup per position of the file name, not one test per Kommune: a Land
-        # collecting 11,000 files from 11,000 Kommunen would otherwise pay 121 million tests.
-        laenge = _KUERZESTER_NAME_IM_DATEINAMEN
+        # Every piece of the name as long as some key is looked up, rather than every key
+        # searched in the name: a Land collecting 11,000 files from 11,000 Kommunen would
+        # otherwise pay 121 million searches.
         gefunden = {
-            schluessel
+            stueck
+            for laenge in self._laengen
             for stelle in range(len(text) - laenge + 1)
-            for schluessel in self._nach_anfang.get(text[stelle : stelle + laenge], ())
-            if text.startswith(schluessel, stelle)
+            if (stueck := text[stelle : stelle + laenge]) in self._namen
         }
         # "badiburg" contains "iburg": a name inside a longer match does not count.
         eigenstaendig = {
