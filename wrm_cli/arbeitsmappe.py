@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import Element
 
 from wrm_cli.meldung import adresse
 from wrm_cli.werte import Roh, Verbunden, Zellfehler
@@ -52,15 +51,6 @@ def bezug_lesen(text: str, muster: re.Pattern[str]) -> Bezug | None:
     zitiert, schlicht, spalte, zeile = treffer.groups()
     blatt = zitiert.replace("''", "'") if zitiert is not None else schlicht
     return Bezug(blatt, int(zeile) - 1, spaltennummer(spalte))
-
-
-def xml_lesen(daten: bytes) -> Element:
-    from defusedxml.ElementTree import (  # type: ignore[import-untyped, unused-ignore]
-        fromstring,  # refuses entity expansion attacks
-    )
-
-    element: Element = fromstring(daten)
-    return element
 
 
 @dataclass

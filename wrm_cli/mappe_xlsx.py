@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Collection
 from pathlib import PurePosixPath
-from xml.etree.ElementTree import Element
+from xml.parsers import expat
 
 from wrm_cli.arbeitsmappe import (
     BEZUG_XLSX,
@@ -20,17 +21,21 @@ from wrm_cli.arbeitsmappe import (
     Mappe,
     bezug_lesen,
     spaltennummer,
-    xml_lesen,
 )
 from wrm_cli.dateiart import BESCHAEDIGT, ZIP_FEHLER, Datei
 from wrm_cli.fehler import EingabeFehler
 from wrm_cli.werte import Zellfehler
 
-_NS_HAUPT = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+# Names in expat's form, "namespace}name".
+_NS_HAUPT = "http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 # Excel's "Strict Open XML" variant: the same parts under other namespaces.
-_NS_STRICT = "{http://purl.oclc.org/ooxml/"
-_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_NS_PAKET_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_NS_STRICT = "http://purl.oclc.org/ooxml/"
+_R_ID = "http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_BEZIEHUNG = "http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_DEFINIERTER_NAME = f"{_NS_HAUPT}definedName"
+_EIGENSCHAFTEN = f"{_NS_HAUPT}workbookPr"
+_BLATT = f"{_NS_HAUPT}sheet"
+_WERKBUCH_ELEMENTE = frozenset({_DEFINIERTER_NAME, _EIGENSCHAFTEN, _BLATT})
 
 _P = rb"<(?:[\w.-]+:)?"  # an element, with or without a namespace prefix
 _ZELLBEZUG = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"')
@@ -44,14 +49,52 @@ _FORMEL = re.compile(_P + rb"f[\s/>]")
 _WERT = re.compile(_P + rb"v>([^<]*)<")
 
 
+# An element as expat reports it: name, attributes, text. Names of elements and
+# attributes in a namespace read "namespace}name".
+_Element = tuple[str, dict[str, str], str]
+
+
+def _elemente(daten: bytes, gesucht: Collection[str]) -> tuple[str, list[_Element]]:
+    """The root's name and the elements named ``gesucht``, in document order.
+
+    Only these few elements of the small workbook parts are needed, so expat reports them
+    directly instead of building a tree. Any DTD is refused, so no entity can expand
+    ("billion laughs") and nothing external is fetched.
+    """
+    wurzel: list[str] = []
+    gefunden: list[tuple[str, dict[str, str], list[str]]] = []
+
+    def anfang(name: str, attribute: dict[str, str]) -> None:
+        if not wurzel:
+            wurzel.append(name)
+        if name in gesucht:
+            text: list[str] = []
+            gefunden.append((name, attribute, text))
+            parser.CharacterDataHandler = text.append
+
+    def ende(_: str) -> None:
+        parser.CharacterDataHandler = None
+
+    def verboten(*_: object) -> None:
+        raise ValueError("DTD")
+
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.StartElementHandler = anfang
+    parser.EndElementHandler = ende
+    parser.StartDoctypeDeclHandler = verboten
+    parser.EntityDeclHandler = verboten
+    parser.Parse(daten, True)
+    return (wurzel[0] if wurzel else ""), [(n, a, "".join(t)) for n, a, t in gefunden]
+
+
 def untersuchen(datei: Datei) -> Mappe:
     archiv = datei.archiv
     assert archiv is not None
     try:
-        mappe = xml_lesen(archiv.read("xl/workbook.xml"))
+        wurzel, mappe = _elemente(archiv.read("xl/workbook.xml"), _WERKBUCH_ELEMENTE)
     except Exception:  # damaged or hostile XML: nothing in this file can be trusted
         raise EingabeFehler(BESCHAEDIGT) from None
-    if mappe.tag.startswith(_NS_STRICT):
+    if wurzel.startswith(_NS_STRICT):
         raise EingabeFehler(
             "Die Datei ist im Format „Strict Open XML“ gespeichert, das wrm nicht liest – "
             "bitte als „Excel-Arbeitsmappe (.xlsx)“ speichern und erneut senden."
@@ -66,39 +109,39 @@ def untersuchen(datei: Datei) -> Mappe:
     return ergebnis
 
 
-def _namen(mappe: Element) -> dict[str, Bezug]:
+def _namen(mappe: list[_Element]) -> dict[str, Bezug]:
     namen: dict[str, Bezug] = {}
-    for eintrag in mappe.iter(f"{_NS_HAUPT}definedName"):
-        if eintrag.get("localSheetId") is not None:  # sheet-scoped, e.g. the print area
+    for element, attribute, text in mappe:
+        if element != _DEFINIERTER_NAME:
             continue
-        bezug = bezug_lesen(eintrag.text or "", BEZUG_XLSX)
+        if attribute.get("localSheetId") is not None:  # sheet-scoped, e.g. the print area
+            continue
+        bezug = bezug_lesen(text, BEZUG_XLSX)
         if bezug is not None:
-            namen.setdefault(str(eintrag.get("name", "")).casefold(), bezug)
+            namen.setdefault(attribute.get("name", "").casefold(), bezug)
     return namen
 
 
-def _datum_1904(mappe: Element) -> bool:
-    eigenschaften = mappe.find(f"{_NS_HAUPT}workbookPr")
-    return eigenschaften is not None and eigenschaften.get("date1904") in ("1", "true")
+def _datum_1904(mappe: list[_Element]) -> bool:
+    return any(
+        element == _EIGENSCHAFTEN and attribute.get("date1904") in ("1", "true")
+        for element, attribute, _ in mappe
+    )
 
 
-def _blatt_teile(archiv: zipfile.ZipFile, mappe: Element) -> dict[str, str]:
+def _blatt_teile(archiv: zipfile.ZipFile, mappe: list[_Element]) -> dict[str, str]:
     """Worksheet name → zip member, from the workbook's relationships."""
     try:
-        ziele = {
-            beziehung.get("Id"): str(beziehung.get("Target", ""))
-            for beziehung in xml_lesen(archiv.read("xl/_rels/workbook.xml.rels")).iter(
-                f"{_NS_PAKET_REL}Relationship"
-            )
-        }
+        _, beziehungen = _elemente(archiv.read("xl/_rels/workbook.xml.rels"), {_BEZIEHUNG})
     except Exception:
         return {}
+    ziele = {attribute.get("Id"): attribute.get("Target", "") for _, attribute, _ in beziehungen}
     teile: dict[str, str] = {}
-    for eintrag in mappe.iter(f"{_NS_HAUPT}sheet"):
-        ziel = ziele.get(eintrag.get(f"{_NS_REL}id"))
+    for element, attribute, _ in mappe:
+        ziel = ziele.get(attribute.get(_R_ID)) if element == _BLATT else None
         if ziel:
             teil = ziel.lstrip("/") if ziel.startswith("/") else str(PurePosixPath("xl") / ziel)
-            teile[str(eintrag.get("name"))] = teil
+            teile[attribute.get("name", "")] = teil
     return teile
 
 
