@@ -7,6 +7,7 @@ no spreadsheet, and subfolders (read only with ``--rekursiv``).
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -45,37 +46,43 @@ def ignoriergrund(pfad: Path) -> str | None:
 def sammeln(eingaben: Sequence[Path], rekursiv: bool = False) -> Eingang:
     """Files named explicitly are always read; folders contribute their spreadsheets."""
     eingang = Eingang()
+    # Each file under its real path, so that the same file named twice (directly and
+    # through its folder, or through a link) is read once.
+    echte: dict[Path, Path] = {}
     besucht: set[Path] = set()
     for eingabe in eingaben:
         if eingabe.is_dir():
-            _ordner(eingabe, rekursiv, eingang, besucht)
+            _ordner(eingabe, rekursiv, eingang, echte, besucht)
         elif eingabe.is_file():
-            eingang.dateien.append(eingabe)
+            echte.setdefault(eingabe.resolve(), eingabe)
         else:
             eingang.fehlend.append(eingabe)
-    # The same file named twice (directly and through its folder) is read once.
-    eindeutig = {pfad.resolve(): pfad for pfad in eingang.dateien}
-    eingang.dateien = list(eindeutig.values())
+    eingang.dateien = list(echte.values())
     return eingang
 
 
-def _ordner(ordner: Path, rekursiv: bool, eingang: Eingang, besucht: set[Path]) -> None:
+def _ordner(
+    ordner: Path, rekursiv: bool, eingang: Eingang, echte: dict[Path, Path], besucht: set[Path]
+) -> None:
     echt = ordner.resolve()
     if echt in besucht:  # a link back to a folder already read
         return
     besucht.add(echt)
     try:
-        eintraege = sorted(ordner.iterdir(), key=lambda p: unicodedata.normalize("NFC", p.name))
+        # scandir knows from the folder listing what is a folder: no look at each file.
+        with os.scandir(ordner) as auflistung:
+            eintraege = sorted(auflistung, key=lambda e: unicodedata.normalize("NFC", e.name))
     except OSError as problem:
         eingang.ignoriert.append((ordner, f"Ordner nicht lesbar ({problem.strerror})."))
         return
-    for pfad in eintraege:
-        if pfad.is_dir():
-            name = unicodedata.normalize("NFC", pfad.name)
+    for eintrag in eintraege:
+        pfad = ordner / eintrag.name
+        if _ist_ordner(eintrag):
+            name = unicodedata.normalize("NFC", eintrag.name)
             if name.startswith(".") or name.casefold() in _SYSTEMORDNER:
                 continue
             if rekursiv:
-                _ordner(pfad, rekursiv, eingang, besucht)
+                _ordner(pfad, rekursiv, eingang, echte, besucht)
             else:
                 eingang.ignoriert.append(
                     (pfad, "Unterordner – wird nur mit --rekursiv mit durchsucht.")
@@ -83,6 +90,13 @@ def _ordner(ordner: Path, rekursiv: bool, eingang: Eingang, besucht: set[Path]) 
             continue
         grund = ignoriergrund(pfad)
         if grund is None:
-            eingang.dateien.append(pfad)
+            echte.setdefault(pfad.resolve() if eintrag.is_symlink() else echt / eintrag.name, pfad)
         elif grund:
             eingang.ignoriert.append((pfad, grund))
+
+
+def _ist_ordner(eintrag: os.DirEntry[str]) -> bool:
+    try:
+        return eintrag.is_dir()
+    except OSError:  # a link to nowhere, say: not a folder
+        return False
