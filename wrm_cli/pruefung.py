@@ -51,9 +51,9 @@ class Pruefergebnis:
 
 def _verstanden(meldung: Meldung, bezirk: Bezirk) -> dict[str, object]:
     """The values of one Meldung as far as they can be understood, else as typed."""
-    # A Kommune may stand once per file and sheet; the full path tells apart files
-    # of the same name in different folders.
-    werte: dict[str, object] = {"quelle": f"{meldung.datei.resolve()}|{meldung.blatt or ''}"}
+    # A Kommune may stand once per file and sheet. The path as collected tells apart files
+    # of the same name in different folders (eingang.sammeln reads each real file once).
+    werte: dict[str, object] = {"quelle": f"{meldung.datei}|{meldung.blatt or ''}"}
     name = text_lesen(meldung.roh(KOMMUNE))
     werte[KOMMUNE] = (bezirk.kommune_finden(name) or name) if isinstance(name, str) else name
     werte[STAND] = datum_lesen(meldung.roh(STAND), meldung.datum_1904)
