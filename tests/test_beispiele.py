@@ -64,3 +64,9 @@ def test_readme_zeigt_die_echte_ausgabe_von_vorlage(tmp_path: Path) -> None:
     assert ergebnis.returncode == 0
     erwartet = _readme_block("<!-- readme: vorlage -->")
     assert erwartet == '$ wrm vorlage --kommune "Bad Essen"\n' + ergebnis.stdout
+
+
+def test_readme_zeigt_die_echte_ausgabe_der_auswertung() -> None:
+    ergebnis = wrm("auswerten", "beispiele/eingang/", cwd=PROJEKT)
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert _readme_block("## Was die Auswertung zeigt") == ergebnis.stdout

@@ -193,10 +193,11 @@ def auswerten(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="Ausgabeformat: tabelle (Terminal), text (feste Breite, für E-Mails), "
-            "markdown (zum Einfügen in E-Mails und Dokumente), pressetext (ein Absatz mit "
-            "den Kennzahlen), excel (Bericht mit Übersicht, Meldestatus, Hinweisen und "
-            "Diagramm; nur mit --ausgabe), csv (für Excel), json (für andere Programme). "
+            help="Ausgabeformat: tabelle (im Terminal farbig, sonst wie text), text (feste "
+            "Breite, für E-Mails), markdown (zum Einfügen in E-Mails und Dokumente), "
+            "pressetext (ein Absatz mit den Kennzahlen), excel (Bericht mit Übersicht, "
+            "Meldestatus, Hinweisen und Diagramm; nur mit --ausgabe), csv (für Excel), "
+            "json (für andere Programme). "
             "Ohne Angabe: aus der Endung von --ausgabe (.xlsx, .txt, .md, .csv, .json), "
             "sonst tabelle.",
             show_default=False,
@@ -244,8 +245,8 @@ def auswerten(
                 if befund.stufe == "fehler":
                     typer.echo(befund.text, err=True)
             _fehler_melden("Keine der Eingaben enthält lesbare Meldungen.", EXIT_UNLESBAR)
-        if gewaehlt is Format.tabelle and ausgabe is not None:
-            gewaehlt = Format.text  # the terminal table's colours make no sense in a file
+        if gewaehlt is Format.tabelle and (ausgabe is not None or not sys.stdout.isatty()):
+            gewaehlt = Format.text  # the same lines; colours make no sense in a file or pipe
         inhalt = _rendern(bericht, gewaehlt)
         if ausgabe is not None:
             from wrm_cli.berichte.schreiben import atomar_schreiben, pruefe_ziel
@@ -260,12 +261,9 @@ def auswerten(
         else:
             from rich.console import Console
 
-            from wrm_cli.ansicht import BREITE_OHNE_TERMINAL, bericht_zeigen
+            from wrm_cli.ansicht import bericht_zeigen
 
-            konsole = Console(highlight=False)
-            if not konsole.is_terminal:
-                konsole = Console(highlight=False, width=BREITE_OHNE_TERMINAL)
-            bericht_zeigen(bericht, konsole)
+            bericht_zeigen(bericht, Console(highlight=False))
         raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 from wrm_cli.auswertung import ZAHLSPALTEN
 from wrm_cli.berichte.beschriftung import (
@@ -21,21 +22,36 @@ if TYPE_CHECKING:
 
 _SPALTEN = ("kommune", *ZAHLSPALTEN, "einschaetzung")
 _ZAHLBREITE = 11
+_ABSTAND = "  "
+
+# What a stretch of a line means, for a terminal that shows it in colour.
+Art = Literal["titel", "kopf", "mehr", "fehlt", "kritisch", "gesamt", "fehler", "hinweis"]
+
+
+@dataclass
+class Textzeile:
+    text: str
+    marken: list[tuple[int, int, Art]] = field(default_factory=list)  # (start, end, art)
 
 
 def _kopf(titel_: str, breite: int) -> list[str]:
     return textwrap.wrap(titel_, breite, break_long_words=False) or [""]
 
 
-def als_text(bericht: Auswertungsbericht) -> str:
+def _bilanz(wert: int | None) -> Art | None:
+    """Surplus and shortage, visible without reading the sign."""
+    return None if wert is None or wert == 0 else "mehr" if wert < 0 else "fehlt"
+
+
+def _tabelle(bericht: Auswertungsbericht) -> list[Textzeile]:
     """The table in a monospaced font: numbers right-aligned, headers wrapped."""
     titelzeilen = spaltentitel(bericht.bezirk)
     daten = tabellenzeilen(bericht)
+    gesamt = bericht.auswertung.gesamt
     zellen = [
         [zahl_de(zeile[s]) if s in ZAHLSPALTEN else str(zeile[s] or "") for s in _SPALTEN]
         for zeile in daten
     ]
-    gesamt = bericht.auswertung.gesamt
     zellen.append(["Gesamt", *(zahl_de(gesamt[s]) for s in ZAHLSPALTEN), ""])
     breiten = [
         max(
@@ -43,38 +59,81 @@ def als_text(bericht: Auswertungsbericht) -> str:
         )
         for i, s in enumerate(_SPALTEN)
     ]
+    anfaenge = [sum(b + len(_ABSTAND) for b in breiten[:i]) for i in range(len(breiten))]
+    rechts = [s in ZAHLSPALTEN for s in _SPALTEN]
+    fehlend_nr, einschaetzung_nr = _SPALTEN.index("fehlender_wohnraum"), len(_SPALTEN) - 1
+
+    def zeile(texte: list[str], marken: dict[int, Art] | None = None) -> Textzeile:
+        teile = [
+            text.rjust(b) if r else text.ljust(b)
+            for text, b, r in zip(texte, breiten, rechts, strict=True)
+        ]
+        ergebnis = Textzeile(_ABSTAND.join(teile).rstrip())
+        for nr, art in (marken or {}).items():
+            ende = anfaenge[nr] + breiten[nr] if rechts[nr] else anfaenge[nr] + len(texte[nr])
+            ergebnis.marken.append((ende - len(texte[nr]), ende, art))
+        return ergebnis
+
     koepfe = [_kopf(titelzeilen[s], b) for s, b in zip(_SPALTEN, breiten, strict=True)]
     hoehe = max(len(k) for k in koepfe)
     # Headers sit at the bottom of their block, as in the published table.
     koepfe = [[""] * (hoehe - len(k)) + k for k in koepfe]
-
-    def zeile(texte: list[str]) -> str:
-        teile = [
-            text.rjust(b) if s in ZAHLSPALTEN else text.ljust(b)
-            for text, b, s in zip(texte, breiten, _SPALTEN, strict=True)
-        ]
-        return "  ".join(teile).rstrip()
-
-    linie = "  ".join("-" * b for b in breiten)
-    ausgabe = [titel(bericht), ""]
-    ausgabe += [zeile([k[i] for k in koepfe]) for i in range(hoehe)]
+    linie = Textzeile(_ABSTAND.join("-" * b for b in breiten))
+    ausgabe = []
+    for i in range(hoehe):
+        kopfzeile = zeile([k[i] for k in koepfe])
+        kopfzeile.marken.append((0, len(kopfzeile.text), "kopf"))
+        ausgabe.append(kopfzeile)
     ausgabe.append(linie)
-    ausgabe += [zeile(z) for z in zellen[:-1]]
-    ausgabe += [linie, zeile(zellen[-1]), ""]
+    for werte, texte in zip(daten, zellen, strict=False):
+        marken: dict[int, Art] = {}
+        if (art := _bilanz(werte["fehlender_wohnraum"])) is not None:
+            marken[fehlend_nr] = art
+        if werte["einschaetzung"] == "kritisch":
+            marken[einschaetzung_nr] = "kritisch"
+        ausgabe.append(zeile(texte, marken))
+    ausgabe.append(linie)
+    summen = zeile(zellen[-1])
+    summen.marken.append((0, len(summen.text), "gesamt"))
+    if (art := _bilanz(gesamt["fehlender_wohnraum"])) is not None:
+        summen.marken += zeile(zellen[-1], {fehlend_nr: art}).marken
+    ausgabe.append(summen)
+    return ausgabe
+
+
+def textzeilen(bericht: Auswertungsbericht) -> list[Textzeile]:
+    """The whole report line by line: title, table, key figures, files, Befunde."""
+    ausgabe = [Textzeile(titel(bericht)), Textzeile("")]
+    ausgabe[0].marken.append((0, len(ausgabe[0].text), "titel"))
+    ausgabe += _tabelle(bericht)
+    ausgabe.append(Textzeile(""))
     kennzahlen = kennzahltitel(bericht.bezirk)
     breite = max(len(text) for text in kennzahlen.values())
     for key, text in kennzahlen.items():
-        wert = zahl_de(bericht.auswertung.kennzahlen[key])
-        ausgabe.append(f"{text.ljust(breite)}  {wert.rjust(_ZAHLBREITE)}")
+        wert = bericht.auswertung.kennzahlen[key]
+        zeile = Textzeile(f"{text.ljust(breite)}{_ABSTAND}{zahl_de(wert).rjust(_ZAHLBREITE)}")
+        if key == "fehlender_wohnraum" and (art := _bilanz(wert)) is not None:
+            zeile.marken.append((len(zeile.text) - len(zahl_de(wert)), len(zeile.text), art))
+        ausgabe.append(zeile)
     if bericht.fehlende_kommunen:
-        ausgabe += ["", "Ohne gültige Meldung: " + ", ".join(bericht.fehlende_kommunen) + "."]
-    ausgabe += ["", zusammenfassung(bericht.dateien)]
+        ausgabe += [Textzeile(""), Textzeile(_ohne_meldung(bericht.fehlende_kommunen))]
+    ausgabe += [Textzeile(""), Textzeile(zusammenfassung(bericht.dateien))]
     if bericht.befunde:
-        ausgabe += ["", "Hinweise und Fehler:"]
-        ausgabe += [
-            f"- {'Fehler' if b.stufe == 'fehler' else 'Hinweis'}: {b.text}" for b in bericht.befunde
-        ]
-    return "\n".join(ausgabe) + "\n"
+        ausgabe += [Textzeile(""), Textzeile("Hinweise und Fehler:")]
+        for befund in bericht.befunde:
+            stufe: Art = "fehler" if befund.stufe == "fehler" else "hinweis"
+            wort = "Fehler" if stufe == "fehler" else "Hinweis"
+            ausgabe.append(Textzeile(f"- {wort}: {befund.text}", [(2, 2 + len(wort), stufe)]))
+    return ausgabe
+
+
+def _ohne_meldung(kommunen: list[str]) -> str:
+    return "Ohne gültige Meldung: " + ", ".join(kommunen) + "."
+
+
+def als_text(bericht: Auswertungsbericht) -> str:
+    """The report for e-mails and files: the lines of ``textzeilen`` without colour."""
+    return "\n".join(zeile.text for zeile in textzeilen(bericht)) + "\n"
 
 
 def _genitiv(bezirk: Bezirk) -> str:
