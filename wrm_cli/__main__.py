@@ -1,3 +1,5 @@
 from wrm_cli.cli import main
 
-main()
+# Guarded: the reading processes (lesen_parallel) import this module again under "spawn".
+if __name__ == "__main__":
+    main()

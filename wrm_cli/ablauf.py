@@ -15,10 +15,9 @@ from wrm_cli.befunde import Befund, fehler, hinweis, sortiert
 from wrm_cli.bezirk import Bezirk
 from wrm_cli.dateibilanz import Dateistand, GeleseneDatei, dateibilanz
 from wrm_cli.eingang import NICHT_DA, sammeln
-from wrm_cli.einlesen import datei_lesen
-from wrm_cli.fehler import EingabeFehler
 from wrm_cli.felder import KOMMUNE
 from wrm_cli.grenzen import Grenzen
+from wrm_cli.lesen_parallel import Fortschritt, alle_lesen
 from wrm_cli.meldung import Meldung
 from wrm_cli.pruefung import MELDUNG_NR
 
@@ -60,15 +59,18 @@ class _Einlesung:
     unlesbar: list[tuple[Path, str]] = field(default_factory=list)
 
 
-def _einlesen(dateien: Sequence[Path], fehlend: Sequence[Path], grenzen: Grenzen) -> _Einlesung:
+def _einlesen(
+    dateien: Sequence[Path],
+    fehlend: Sequence[Path],
+    grenzen: Grenzen,
+    fortschritt: Fortschritt | None = None,
+) -> _Einlesung:
     einlesung = _Einlesung()
     for pfad in fehlend:
         einlesung.unlesbar.append((pfad, NICHT_DA))
-    for pfad in dateien:
-        try:
-            gelesen = datei_lesen(pfad, grenzen)
-        except EingabeFehler as problem:
-            einlesung.unlesbar.append((pfad, str(problem).removeprefix(f"{pfad.name}: ")))
+    for pfad, gelesen in alle_lesen(dateien, grenzen, fortschritt):
+        if isinstance(gelesen, str):
+            einlesung.unlesbar.append((pfad, gelesen))
             continue
         nummern = range(len(einlesung.meldungen), len(einlesung.meldungen) + len(gelesen.meldungen))
         einlesung.dateien.append(GeleseneDatei(pfad, list(nummern), gelesen.befunde))
@@ -77,7 +79,11 @@ def _einlesen(dateien: Sequence[Path], fehlend: Sequence[Path], grenzen: Grenzen
 
 
 def auswerten(
-    eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date, rekursiv: bool = False
+    eingaben: Sequence[Path],
+    bezirk: Bezirk,
+    stichtag: dt.date,
+    rekursiv: bool = False,
+    fortschritt: Fortschritt | None = None,
 ) -> Auswertungsbericht:
     from wrm_cli.auswertung import auswerten as tabelle_berechnen
     from wrm_cli.hinweise import (
@@ -93,7 +99,7 @@ def auswerten(
     from wrm_cli.zusammenfuehren import zusammenfuehren
 
     eingang = sammeln(eingaben, rekursiv)
-    einlesung = _einlesen(eingang.dateien, eingang.fehlend, bezirk.grenzen)
+    einlesung = _einlesen(eingang.dateien, eingang.fehlend, bezirk.grenzen, fortschritt)
     meldungen = einlesung.meldungen
     befunde: list[Befund] = [hinweis(grund, datei=pfad.name) for pfad, grund in eingang.ignoriert]
     befunde += [fehler(grund, datei=pfad.name) for pfad, grund in einlesung.unlesbar]
@@ -182,7 +188,11 @@ class Pruefbericht:
 
 
 def pruefen_dateien(
-    eingaben: Sequence[Path], bezirk: Bezirk, stichtag: dt.date, rekursiv: bool = False
+    eingaben: Sequence[Path],
+    bezirk: Bezirk,
+    stichtag: dt.date,
+    rekursiv: bool = False,
+    fortschritt: Fortschritt | None = None,
 ) -> Pruefbericht:
     """Check each file on its own, as the Kommune would before sending it.
 
@@ -198,7 +208,7 @@ def pruefen_dateien(
     from wrm_cli.pruefung import pruefen
 
     eingang = sammeln(eingaben, rekursiv)
-    einlesung = _einlesen(eingang.dateien, eingang.fehlend, bezirk.grenzen)
+    einlesung = _einlesen(eingang.dateien, eingang.fehlend, bezirk.grenzen, fortschritt)
     meldungen = einlesung.meldungen
     geprueft = pruefen(meldungen, bezirk, stichtag)
     ergebnisse = [

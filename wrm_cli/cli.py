@@ -22,6 +22,7 @@ from wrm_cli.fehler import KonfigFehler, WrmFehler
 
 if TYPE_CHECKING:
     from wrm_cli.ablauf import Auswertungsbericht
+    from wrm_cli.ansicht import Fortschrittsanzeige
 
 EXIT_OK, EXIT_DATENFEHLER, EXIT_NUTZUNG, EXIT_UNLESBAR = 0, 1, 2, 3
 
@@ -239,7 +240,10 @@ def auswerten(
         gewaehlt = _format_waehlen(format_, ausgabe)
         tag = _stichtag(stichtag)
         bezirk = bezirk_bestimmen(eingaben, konfig)
-        bericht = auswerten_(eingaben, bezirk, tag or bezirk.stichtag or dt.date.today(), rekursiv)
+        with _fortschritt() as fortschritt:
+            bericht = auswerten_(
+                eingaben, bezirk, tag or bezirk.stichtag or dt.date.today(), rekursiv, fortschritt
+            )
         if bericht.nichts_gelesen:
             for befund in bericht.befunde:
                 if befund.stufe == "fehler":
@@ -316,9 +320,10 @@ def pruefen(
             raise KonfigFehler(f"--format „{format_}“ gibt es nicht – möglich sind text, json.")
         tag = _stichtag(stichtag)
         bezirk = bezirk_bestimmen(dateien, konfig)
-        bericht = pruefen_dateien(
-            dateien, bezirk, tag or bezirk.stichtag or dt.date.today(), rekursiv
-        )
+        with _fortschritt() as fortschritt:
+            bericht = pruefen_dateien(
+                dateien, bezirk, tag or bezirk.stichtag or dt.date.today(), rekursiv, fortschritt
+            )
         sys.stdout.write(als_json(bericht) if art == "json" else als_text(bericht))
         if bericht.hat_unlesbare:
             raise typer.Exit(EXIT_UNLESBAR)
@@ -391,6 +396,12 @@ def vorlage(
         ziele = vorlagen_planen(bezirk, namen, ausgabe, ueberschreiben)
         for ziel in vorlagen_schreiben(bezirk, ziele):
             typer.echo(f"Vorlage geschrieben: {ziel}")
+
+
+def _fortschritt() -> Fortschrittsanzeige:
+    from wrm_cli.ansicht import Fortschrittsanzeige
+
+    return Fortschrittsanzeige()
 
 
 @contextmanager
