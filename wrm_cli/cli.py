@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -22,7 +22,7 @@ from wrm_cli.fehler import KonfigFehler, WrmFehler
 
 if TYPE_CHECKING:
     from wrm_cli.ablauf import Auswertungsbericht
-    from wrm_cli.ansicht import Fortschrittsanzeige
+    from wrm_cli.lesen_parallel import Fortschritt
 
 EXIT_OK, EXIT_DATENFEHLER, EXIT_NUTZUNG, EXIT_UNLESBAR = 0, 1, 2, 3
 
@@ -398,7 +398,10 @@ def vorlage(
             typer.echo(f"Vorlage geschrieben: {ziel}")
 
 
-def _fortschritt() -> Fortschrittsanzeige:
+def _fortschritt() -> AbstractContextManager[Fortschritt | None]:
+    """The progress bar while files are read – none without a terminal to show it."""
+    if not sys.stderr.isatty():
+        return nullcontext()
     from wrm_cli.ansicht import Fortschrittsanzeige
 
     return Fortschrittsanzeige()

@@ -11,7 +11,6 @@ import difflib
 from typing import Any
 
 import typer
-import typer.rich_utils as rich_utils
 
 _TITEL = {
     "ARGUMENTS_PANEL_TITLE": "Argumente",
@@ -32,15 +31,32 @@ _OPTIONSHILFE = {
 }
 
 
-def deutsch_einrichten() -> None:
+def _titel_setzen() -> None:
+    import typer.rich_utils as rich_utils
+
     for name, text in _TITEL.items():
         if hasattr(rich_utils, name):
             setattr(rich_utils, name, text)
+
+
+def deutsch_einrichten() -> None:
     try:
         from typer._click.core import Command
         from typer._click.formatting import HelpFormatter
+        from typer.core import TyperCommand, TyperGroup
     except ImportError:  # another typer layout: stay usable, in English
         return
+
+    # typer's help is drawn by rich (typer.rich_utils, ~80 ms to import): its German
+    # titles are set only when help is drawn, so that a command does not pay for them.
+    for klasse in (TyperCommand, TyperGroup):
+        original_help = klasse.format_help
+
+        def format_help(self: Any, ctx: Any, formatter: Any, _original: Any = original_help) -> Any:
+            _titel_setzen()
+            return _original(self, ctx, formatter)
+
+        klasse.format_help = format_help  # type: ignore[method-assign]
 
     original_usage = HelpFormatter.write_usage
 
