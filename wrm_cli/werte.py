@@ -8,6 +8,7 @@ reports it with the clerk's own text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -61,10 +62,16 @@ class Verbunden:
         return anzeigen(self.wert)
 
 
+_LEERRAUM = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=2**14)
 def bereinigt(text: str) -> str:
-    """NFC, no non-breaking or other odd spaces, trimmed."""
+    """NFC, no non-breaking or other odd spaces, trimmed.
+
+    Cached: the same texts ("ausreichend", labels, names) come back in every file."""
     text = unicodedata.normalize("NFC", text)
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+    return _LEERRAUM.sub(" ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
 
 
 def ist_leer(wert: Roh) -> bool:
@@ -72,7 +79,8 @@ def ist_leer(wert: Roh) -> bool:
         return True
     if isinstance(wert, float) and wert != wert:  # NaN
         return True
-    return isinstance(wert, str) and bereinigt(wert) == ""
+    # str.strip() removes exactly what "\s" matches, non-breaking spaces included.
+    return isinstance(wert, str) and not wert.strip()
 
 
 def zahl_lesen(wert: Roh) -> Roh:
