@@ -45,12 +45,12 @@ class Auswertung:
     def datensaetze(self) -> list[dict[str, Any]]:
         """The rows as plain Python values (None for blanks), in report order."""
         return [
-            {str(spalte): _python_wert(wert) for spalte, wert in zeile.items()}
+            {str(spalte): python_wert(wert) for spalte, wert in zeile.items()}
             for zeile in self.zeilen.to_dict("records")
         ]
 
 
-def _python_wert(wert: Any) -> Any:
+def python_wert(wert: Any) -> Any:
     """pandas' <NA>/NaN → None, numpy integers → int; dates and text unchanged."""
     if wert is None or isinstance(wert, dt.date | str):
         return wert

@@ -11,6 +11,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from wrm_cli.auswertung import python_wert
 from wrm_cli.bezirk import Bezirk, sortierschluessel
 from wrm_cli.felder import FELD, KOMMUNE, STAND
 from wrm_cli.meldung import Meldung
@@ -33,21 +34,13 @@ class Meldestand:
     datei: str | None = None
 
 
-def _python(wert: Any) -> Any:
-    import pandas as pd
-
-    if isinstance(wert, str | dt.date):
-        return wert
-    return None if pd.isna(wert) else int(wert)
-
-
 def uebersicht(kommunen: pd.DataFrame, meldungen: Sequence[Meldung]) -> list[dict[str, Any]]:
     """One row per evaluated Kommune, by name: Stand, the twelve fields, file, contact."""
     zeilen: list[dict[str, Any]] = []
     for daten in kommunen.to_dict("records"):
         meldung = meldungen[int(daten[MELDUNG_NR])]
         zeile: dict[str, Any] = {KOMMUNE: daten[KOMMUNE], STAND: daten[STAND]}
-        zeile |= {key: _python(daten[key]) for key in FELD}
+        zeile |= {key: python_wert(daten[key]) for key in FELD}
         zeile["datei"] = meldung.datei.name
         for key in KONTAKT_LABELS:
             text = text_lesen(meldung.roh(key))
