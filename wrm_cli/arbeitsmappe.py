@@ -10,6 +10,7 @@ calamine's values this becomes one ``Blatt`` per sheet, the readers' only view o
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ def spaltennummer(buchstaben: str) -> int:
     return nummer - 1
 
 
+@functools.lru_cache(maxsize=4096)  # the template's names are the same in every file
 def bezug_lesen(text: str, muster: re.Pattern[str]) -> Bezug | None:
     treffer = muster.match(text.strip())
     if treffer is None:  # ranges, formulas, #REF! – not a single input cell
