@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import tomllib
 import unicodedata
@@ -28,6 +29,7 @@ _DIN_5007: dict[str, str | int | None] = {"ä": "a", "ö": "o", "ü": "u", "ß":
 _SORTIERUNG = str.maketrans(_DIN_5007)
 
 
+@functools.lru_cache(maxsize=2**16)  # every name is looked up several times per run
 def namensschluessel(name: str) -> str:
     """Compare names as people mean them: "SG  fuerstenau" ~ "SG Fürstenau" (NFC/NFD alike)."""
     text = unicodedata.normalize("NFC", name).casefold().translate(_UMLAUTE)
