@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,11 @@ class Auswertung:
 
     def datensaetze(self) -> list[dict[str, Any]]:
         """The rows as plain Python values (None for blanks), in report order."""
+        return [dict(zeile) for zeile in self._datensaetze]
+
+    @functools.cached_property
+    def _datensaetze(self) -> list[dict[str, Any]]:
+        # Built once: every report and several hints read them, 11,000 rows for a Land.
         return [
             {str(spalte): python_wert(wert) for spalte, wert in zeile.items()}
             for zeile in self.zeilen.to_dict("records")
