@@ -66,6 +66,11 @@ def alle_lesen(
         else (lesen(pfad, grenzen) for pfad in dateien)
     )
     for nr, (pfad, ergebnis) in enumerate(zip(dateien, ergebnisse, strict=True), start=1):
+        if isinstance(ergebnis, Gelesen) and ergebnis.datei is not pfad:
+            # From another process: one path object per file again, as if read here.
+            ergebnis.datei = pfad
+            for meldung in ergebnis.meldungen:
+                meldung.datei = pfad
         yield pfad, ergebnis
         if fortschritt is not None:
             fortschritt(nr, len(dateien))
