@@ -53,10 +53,46 @@ def _importiert(code: str) -> set[str]:
     }
 
 
+SCHWER = ("pandas", "pandera", "openpyxl", "numpy", "python_calamine")
+
+
 def test_cli_laedt_keine_schweren_bibliotheken() -> None:
     module = _importiert("import wrm_cli.cli")
-    for schwer in ("pandas", "pandera", "openpyxl", "numpy", "python_calamine"):
+    for schwer in SCHWER:
         assert schwer not in module, f"wrm --help would pay for {schwer}"
+
+
+@pytest.mark.parametrize(
+    ("argumente", "umgebung"),
+    [
+        (["--help"], {}),
+        (["--version"], {}),
+        (["auswerten", "--help"], {}),
+        (["pruefen", "--help"], {}),
+        ([], {"_WRM_COMPLETE": "complete_bash", "COMP_WORDS": "wrm aus", "COMP_CWORD": "1"}),
+    ],
+    ids=["hilfe", "version", "hilfe-auswerten", "hilfe-pruefen", "tab-ergaenzung"],
+)
+def test_hilfe_version_und_ergaenzung_ohne_schwere_bibliotheken(
+    argumente: list[str], umgebung: dict[str, str]
+) -> None:
+    """What a user waits for interactively runs without pandas, pandera or openpyxl."""
+    ergebnis = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "wrm_cli", *argumente],
+        capture_output=True,
+        text=True,
+        cwd=PROJEKT,
+        env={**os.environ, **umgebung},
+        check=False,
+    )
+    assert ergebnis.returncode == 0, ergebnis.stderr[-2000:]
+    assert ergebnis.stdout.strip()  # help, version or the completion answered
+    geladen = {
+        zeile.split("|")[-1].strip().split(".")[0]
+        for zeile in ergebnis.stderr.splitlines()
+        if zeile.startswith("import time:")
+    }
+    assert not geladen & set(SCHWER)
 
 
 def test_kern_kennt_weder_typer_noch_rich() -> None:
