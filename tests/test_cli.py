@@ -5,13 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
 from conftest import BEISPIELE, DATEN, STICHTAG_2016, wrm
+from rich.console import Console
 
 from wrm_cli.ablauf import auswerten
+from wrm_cli.ansicht import bericht_zeigen
 from wrm_cli.berichte.json_bericht import als_dict
+from wrm_cli.berichte.text_bericht import als_text
 from wrm_cli.bezirk import konfig_laden
 
 
@@ -199,3 +203,19 @@ def test_debug_zeigt_technische_details(tmp_path: Path) -> None:
     assert ergebnis.returncode == 2
     assert "ist kein gültiges TOML" in ergebnis.stderr
     assert "Traceback" not in ergebnis.stderr
+
+
+def test_terminal_zeigt_den_textbericht_in_farbe() -> None:
+    """The terminal shows the lines of --format text, coloured: surplus green, shortage and
+    "kritisch" red, the totals bold."""
+    bericht = auswerten(
+        [BEISPIELE / "eingang"], konfig_laden(BEISPIELE / "wrm.toml"), STICHTAG_2016
+    )
+    ausgabe = io.StringIO()
+    bericht_zeigen(bericht, Console(file=ausgabe, force_terminal=True, color_system="standard"))
+    farbig = ausgabe.getvalue()
+    assert re.sub(r"\x1b\[[0-9;]*m", "", farbig) == als_text(bericht)
+    assert "\x1b[32m-174\x1b[0m" in farbig  # Melle: surplus
+    assert "\x1b[1;31m73\x1b[0m" in farbig  # Georgsmarienhütte: shortage
+    assert "\x1b[31mkritisch\x1b[0m" in farbig
+    assert "\x1b[1mGesamt" in farbig

@@ -85,7 +85,7 @@ def _tabelle(bericht: Auswertungsbericht) -> list[Textzeile]:
         kopfzeile.marken.append((0, len(kopfzeile.text), "kopf"))
         ausgabe.append(kopfzeile)
     ausgabe.append(linie)
-    for werte, texte in zip(daten, zellen, strict=False):
+    for werte, texte in zip(daten, zellen[:-1], strict=True):
         marken: dict[int, Art] = {}
         if (art := _bilanz(werte["fehlender_wohnraum"])) is not None:
             marken[fehlend_nr] = art
@@ -93,10 +93,9 @@ def _tabelle(bericht: Auswertungsbericht) -> list[Textzeile]:
             marken[einschaetzung_nr] = "kritisch"
         ausgabe.append(zeile(texte, marken))
     ausgabe.append(linie)
-    summen = zeile(zellen[-1])
-    summen.marken.append((0, len(summen.text), "gesamt"))
-    if (art := _bilanz(gesamt["fehlender_wohnraum"])) is not None:
-        summen.marken += zeile(zellen[-1], {fehlend_nr: art}).marken
+    art = _bilanz(gesamt["fehlender_wohnraum"])
+    summen = zeile(zellen[-1], {fehlend_nr: art} if art is not None else None)
+    summen.marken.insert(0, (0, len(summen.text), "gesamt"))  # bold under the colour
     ausgabe.append(summen)
     return ausgabe
 
