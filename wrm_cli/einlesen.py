@@ -25,7 +25,15 @@ from wrm_cli.grenzen import Grenzen, bereich_pruefen
 from wrm_cli.meldung import Gelesen, Meldung, Zelle, adresse
 from wrm_cli.werte import Roh, bereinigt, ist_leer
 
-__all__ = ["Gelesen", "Meldung", "Zelle", "adresse", "datei_lesen", "tabelle_lesen"]
+__all__ = [
+    "Gelesen",
+    "Meldung",
+    "Zelle",
+    "adresse",
+    "datei_lesen",
+    "inhalt_lesen",
+    "tabelle_lesen",
+]
 
 # The header row must appear within the first rows; no honest table needs more.
 KOPF_SUCHBEREICH = 30
@@ -41,15 +49,21 @@ _UNTERSUCHEN: dict[str, Callable[[Datei], Mappe]] = {
 def datei_lesen(pfad: Path, grenzen: Grenzen | None = None) -> Gelesen:
     """Read one file, whatever its name says. Raises EingabeFehler when the file cannot be
     read at all ("NAME: what the Kommune should do")."""
-    grenzen = grenzen or Grenzen()
     try:
-        datei = datei_oeffnen(pfad, grenzen)
-        if datei.art == "csv":
-            gelesen = tabelle_lesen(pfad, Blatt("", csv_zeilen(datei.daten)), None)
-        else:
-            gelesen = arbeitsmappe_lesen(datei, grenzen)
+        return inhalt_lesen(pfad, grenzen)
     except EingabeFehler as problem:  # the readers say why; the file is named here, once
         raise EingabeFehler(f"{pfad.name}: {problem}") from None
+
+
+def inhalt_lesen(pfad: Path, grenzen: Grenzen | None = None) -> Gelesen:
+    """As ``datei_lesen``, but the EingabeFehler only says why, without the file name:
+    for a report that lists the file beside it."""
+    grenzen = grenzen or Grenzen()
+    datei = datei_oeffnen(pfad, grenzen)
+    if datei.art == "csv":
+        gelesen = tabelle_lesen(pfad, Blatt("", csv_zeilen(datei.daten)), None)
+    else:
+        gelesen = arbeitsmappe_lesen(datei, grenzen)
     endung = endungshinweis(datei)
     if endung is not None:
         gelesen.befunde.insert(0, endung)

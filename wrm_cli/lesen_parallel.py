@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from wrm_cli.einlesen import datei_lesen
+from wrm_cli.einlesen import inhalt_lesen
 from wrm_cli.fehler import EingabeFehler, KonfigFehler, WrmFehler
 from wrm_cli.grenzen import Grenzen
 from wrm_cli.meldung import Gelesen
@@ -35,9 +35,9 @@ Fortschritt = Callable[[int, int], None]
 def lesen(pfad: Path, grenzen: Grenzen) -> Ergebnis:
     """One file; the reason without the file name if it cannot be read at all."""
     try:
-        return datei_lesen(pfad, grenzen)
+        return inhalt_lesen(pfad, grenzen)
     except EingabeFehler as problem:
-        return str(problem).removeprefix(f"{pfad.name}: ")
+        return str(problem)
 
 
 def prozesse(anzahl: int) -> int:
