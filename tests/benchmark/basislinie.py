@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from wrm_cli.arbeitsmappe import spaltennummer
 from wrm_cli.auswertung import auswerten
 from wrm_cli.bezirk import konfig_laden
 from wrm_cli.felder import ALLE_SCHLUESSEL, STAND
@@ -23,7 +24,8 @@ from wrm_cli.vorlage import BLATT_MELDUNG, eingabezellen
 
 def _position(adresse: str) -> tuple[int, int]:
     """ "C12" → (11, 2), 0-based row and column."""
-    return int(adresse[1:]) - 1, ord(adresse[0]) - ord("A")
+    buchstaben = adresse.rstrip("0123456789")
+    return int(adresse[len(buchstaben) :]) - 1, spaltennummer(buchstaben)
 
 
 def _wert(key: str, wert: object) -> object:
