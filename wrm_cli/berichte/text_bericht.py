@@ -115,7 +115,8 @@ def textzeilen(bericht: Auswertungsbericht) -> list[Textzeile]:
             zeile.marken.append((len(zeile.text) - len(zahl_de(wert)), len(zeile.text), art))
         ausgabe.append(zeile)
     if bericht.fehlende_kommunen:
-        ausgabe += [Textzeile(""), Textzeile(_ohne_meldung(bericht.fehlende_kommunen))]
+        fehlend = "Ohne gültige Meldung: " + ", ".join(bericht.fehlende_kommunen) + "."
+        ausgabe += [Textzeile(""), Textzeile(fehlend)]
     ausgabe += [Textzeile(""), Textzeile(zusammenfassung(bericht.dateien))]
     if bericht.befunde:
         ausgabe += [Textzeile(""), Textzeile("Hinweise und Fehler:")]
@@ -124,10 +125,6 @@ def textzeilen(bericht: Auswertungsbericht) -> list[Textzeile]:
             wort = "Fehler" if stufe == "fehler" else "Hinweis"
             ausgabe.append(Textzeile(f"- {wort}: {befund.text}", [(2, 2 + len(wort), stufe)]))
     return ausgabe
-
-
-def _ohne_meldung(kommunen: list[str]) -> str:
-    return "Ohne gültige Meldung: " + ", ".join(kommunen) + "."
 
 
 def als_text(bericht: Auswertungsbericht) -> str:
