@@ -13,10 +13,10 @@ import io
 import sys
 from pathlib import Path
 
-from wrm_cli.berichte.schreiben import atomar_schreiben
-from wrm_cli.bezirk import konfig_laden
-from wrm_cli.einlesen import datei_lesen
+from wrm_cli.ausgabe import atomar_schreiben
 from wrm_cli.felder import ALLE_SCHLUESSEL, KOMMUNE, STAND, ZAHLFELDER
+from wrm_cli.konfig import konfig_laden
+from wrm_cli.lesen.datei import datei_lesen
 from wrm_cli.vorlage import vorlage_ausfuellen, vorlage_erstellen, vorlagen_dateiname
 from wrm_cli.werte import datum_lesen, text_lesen, zahl_lesen
 
@@ -55,7 +55,7 @@ def _speichern(mappe: object, ziel: Path) -> None:
 
 
 def erzeugen(ziel: Path, fehlerhaft: Path) -> list[Path]:
-    bezirk = konfig_laden(BEISPIELE / "wrm.toml")
+    bezirk = konfig_laden(BEISPIELE / "wrm.toml").bezirk
     gelesen = datei_lesen(BEISPIELE / "uebersicht_2016.csv")
     geschrieben: list[Path] = []
     ziel.mkdir(parents=True, exist_ok=True)

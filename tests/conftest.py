@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from wrm_cli.bezirk import Bezirk, konfig_laden, standard_bezirk
+from wrm_cli.bezirk import Bezirk
+from wrm_cli.konfig import Einstellungen, konfig_laden, standard_einstellungen
 
 PROJEKT = Path(__file__).resolve().parents[1]
 BEISPIELE = PROJEKT / "beispiele"
@@ -17,14 +18,24 @@ STICHTAG_2016 = dt.date(2016, 3, 16)
 
 
 @pytest.fixture
-def bezirk() -> Bezirk:
-    return standard_bezirk()
+def einstellungen() -> Einstellungen:
+    return standard_einstellungen()
 
 
 @pytest.fixture
-def bezirk_2016() -> Bezirk:
-    """The district as the bundled example configures it (quota period, Stichtag)."""
+def bezirk(einstellungen: Einstellungen) -> Bezirk:
+    return einstellungen.bezirk
+
+
+@pytest.fixture
+def einstellungen_2016() -> Einstellungen:
+    """The settings of the bundled example (quota period, Stichtag)."""
     return konfig_laden(BEISPIELE / "wrm.toml")
+
+
+@pytest.fixture
+def bezirk_2016(einstellungen_2016: Einstellungen) -> Bezirk:
+    return einstellungen_2016.bezirk
 
 
 def wrm(*argumente: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -13,11 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wrm_cli.ablauf import auswerten as dateien_auswerten
-from wrm_cli.auswertung import ZAHLSPALTEN, Auswertung, auswerten
-from wrm_cli.bezirk import sortierschluessel, standard_bezirk
+from wrm_cli.auswertung.tabelle import auswerten
+from wrm_cli.bezirk import sortierschluessel
+from wrm_cli.ergebnis import ZAHLSPALTEN, Auswertung
 from wrm_cli.felder import FELD, FELDER, KAPAZITAETSFELDER, ZAHLFELDER
+from wrm_cli.konfig import standard_einstellungen
+from wrm_cli.lesen.lauf import MELDUNG_NR
 
-KOMMUNEN = standard_bezirk().kommunennamen
+KOMMUNEN = standard_einstellungen().bezirk.kommunennamen
 anzahl = st.one_of(st.none(), st.integers(0, 400))
 
 
@@ -41,6 +44,7 @@ def als_rahmen(meldungen: list[dict[str, Any]]) -> pd.DataFrame:
     rahmen = pd.DataFrame(meldungen, columns=["kommune", "stand", *FELD], dtype=object)
     for key in ZAHLFELDER:
         rahmen[key] = pd.array(rahmen[key].tolist(), dtype="Int64")
+    rahmen.insert(0, MELDUNG_NR, range(len(rahmen)))
     return rahmen
 
 
@@ -153,7 +157,7 @@ def test_ueber_eine_csv_datei_gelesen(tmp_path: Path, meldungen: list[dict[str, 
             schreiber.writerow(
                 [m["kommune"], "16.03.2016", *("" if m[k] is None else m[k] for k in FELD)]
             )
-    bericht = dateien_auswerten([pfad], standard_bezirk(), dt.date(2016, 3, 16))
+    bericht = dateien_auswerten([pfad], standard_einstellungen(), dt.date(2016, 3, 16))
     assert not bericht.hat_fehler
     zeilen, gesamt = von_hand(meldungen)
     assert ohne_stand(bericht.auswertung) == zeilen

@@ -13,10 +13,10 @@ from conftest import BEISPIELE, DATEN, STICHTAG_2016, wrm
 from rich.console import Console
 
 from wrm_cli.ablauf import auswerten
-from wrm_cli.ansicht import bericht_zeigen
 from wrm_cli.berichte.json_bericht import als_dict
 from wrm_cli.berichte.text_bericht import als_text
-from wrm_cli.bezirk import konfig_laden
+from wrm_cli.cli.ansicht import bericht_zeigen
+from wrm_cli.konfig import konfig_laden
 
 
 def test_beispiel_als_tabelle() -> None:

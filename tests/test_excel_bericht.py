@@ -14,17 +14,15 @@ import pytest
 from conftest import BEISPIELE, DATEN, PROJEKT, STICHTAG_2016, wrm
 
 from wrm_cli.ablauf import auswerten
-from wrm_cli.berichte.excel_bericht import (
+from wrm_cli.berichte.excel_bericht import ERSTE_DATENZEILE, ZAHLFORMAT, als_xlsx
+from wrm_cli.blaetter import (
     BLATT_AUSWERTUNG,
     BLATT_DIAGRAMM,
     BLATT_HINWEISE,
     BLATT_MELDESTATUS,
     BLATT_UEBERSICHT,
-    ERSTE_DATENZEILE,
-    ZAHLFORMAT,
-    als_xlsx,
 )
-from wrm_cli.bezirk import Bezirk
+from wrm_cli.konfig import Einstellungen
 from wrm_cli.vorlage import vorlage_ausfuellen, vorlage_erstellen
 
 BLAETTER = [BLATT_AUSWERTUNG, BLATT_UEBERSICHT, BLATT_MELDESTATUS, BLATT_HINWEISE, BLATT_DIAGRAMM]
@@ -194,19 +192,19 @@ def test_uebersicht_mit_allen_feldern_und_dezentralanteil(mappe: Any) -> None:
     assert blatt.cell(summe, 15).value == pytest.approx(dezentral / (gu + dezentral))
 
 
-def test_meldestatus_und_hinweise(tmp_path: Path, bezirk_2016: Bezirk) -> None:
+def test_meldestatus_und_hinweise(tmp_path: Path, einstellungen_2016: Einstellungen) -> None:
     eingang = tmp_path / "eingang"
     shutil.copytree(BEISPIELE / "eingang", eingang)
     (eingang / "Meldung_Melle.xlsx").unlink()
     (eingang / "Meldung_Belm.xlsx").write_bytes(b"kaputt")
     (eingang / "~$Meldung_Hagen.xlsx").write_bytes(b"")
-    mappe = vorlage_erstellen(bezirk_2016, "Hilter")
+    mappe = vorlage_erstellen(einstellungen_2016.bezirk, "Hilter")
     vorlage_ausfuellen(mappe, {"stand": "01.02.2016", "zuweisungen": 45})
     # A contact typed as text that looks like a formula (Excel: a leading apostrophe).
     kontakt = mappe["Meldung"]["C7"]
     kontakt.value, kontakt.data_type = '=HYPERLINK("x")', "s"
     mappe.save(eingang / "Meldung_Hilter.xlsx")
-    bericht = auswerten([eingang], bezirk_2016, STICHTAG_2016)
+    bericht = auswerten([eingang], einstellungen_2016, STICHTAG_2016)
     gelesen = openpyxl.load_workbook(_schreiben(tmp_path, bericht))
 
     status = gelesen[BLATT_MELDESTATUS]
@@ -344,17 +342,17 @@ def test_pressetext_2016() -> None:
 
 
 def test_pressetext_nennt_fehlende_und_veraltete_meldungen(
-    tmp_path: Path, bezirk_2016: Bezirk
+    tmp_path: Path, einstellungen_2016: Einstellungen
 ) -> None:
     eingang = tmp_path / "eingang"
     shutil.copytree(BEISPIELE / "eingang", eingang)
     (eingang / "Meldung_Melle.xlsx").unlink()
-    mappe = vorlage_erstellen(bezirk_2016, "Hilter")
+    mappe = vorlage_erstellen(einstellungen_2016.bezirk, "Hilter")
     vorlage_ausfuellen(mappe, {"stand": "01.02.2016", "zuweisungen": 45})
     mappe.save(eingang / "Meldung_Hilter.xlsx")
     from wrm_cli.berichte.text_bericht import als_pressetext
 
-    text = als_pressetext(auswerten([eingang], bezirk_2016, STICHTAG_2016))
+    text = als_pressetext(auswerten([eingang], einstellungen_2016, STICHTAG_2016))
     assert text.startswith("Stand 16.03.2016: Den 20 meldenden Kommunen des Landkreises")
     assert text.endswith(
         "Angaben von 20 der 21 Kommunen; es fehlen Melle. Die Angaben von Hilter sind älter "

@@ -30,8 +30,8 @@ import pytest
 from conftest import wrm as wrm_aufrufen
 
 from wrm_cli.ablauf import Auswertungsbericht, auswerten
-from wrm_cli.bezirk import standard_bezirk
 from wrm_cli.felder import FELD, bezeichnung
+from wrm_cli.konfig import standard_einstellungen
 
 TESTS = Path(__file__).resolve().parent
 DATEN = TESTS / "daten"
@@ -125,7 +125,7 @@ def lesen(*pfade: Path) -> Auswertungsbericht:
     """The library call; the inputs (and their tmp folders) stay byte for byte as they were."""
     beobachtet = [p if p.parent == DATEN else p.parent for p in pfade if p.exists()]
     vorher = inhalt(*beobachtet)
-    bericht = auswerten(list(pfade), standard_bezirk(), STICHTAG)
+    bericht = auswerten(list(pfade), standard_einstellungen(), STICHTAG)
     assert inhalt(*beobachtet) == vorher
     return bericht
 
@@ -154,7 +154,7 @@ def wrm(*argumente: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 def vorlage() -> Auswertungsbericht:
     """The valid example as the reference every accepted variant must reproduce."""
     vorher = BEISPIEL.read_bytes()
-    bericht = auswerten([BEISPIEL], standard_bezirk(), STICHTAG)
+    bericht = auswerten([BEISPIEL], standard_einstellungen(), STICHTAG)
     assert BEISPIEL.read_bytes() == vorher
     assert fehlertexte(bericht) == []
     assert len(bericht.auswertung.datensaetze()) == 21

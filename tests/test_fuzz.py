@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wrm_cli.ablauf import Dateipruefung, pruefen_dateien
-from wrm_cli.bezirk import standard_bezirk
 from wrm_cli.felder import FELD
+from wrm_cli.konfig import standard_einstellungen
 
 STICHTAG = dt.date(2016, 3, 16)
 GRUNDLAGEN = {
@@ -40,7 +40,7 @@ _TECHNISCH = ("Error", "Exception", "Traceback", "errno", "<", "None")
 def beantwortet(pfad: Path) -> Dateipruefung:
     """Check one file in-process; assert a proper answer and an untouched file."""
     vorher = (pfad.read_bytes(), pfad.stat().st_mtime_ns)
-    bericht = pruefen_dateien([pfad], standard_bezirk(), STICHTAG)
+    bericht = pruefen_dateien([pfad], standard_einstellungen(), STICHTAG)
     assert (pfad.read_bytes(), pfad.stat().st_mtime_ns) == vorher
     (pruefung,) = bericht.dateien
     if not pruefung.lesbar:

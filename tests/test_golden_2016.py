@@ -10,8 +10,8 @@ import pytest
 from conftest import BEISPIELE, DATEN, STICHTAG_2016
 
 from wrm_cli.ablauf import auswerten
-from wrm_cli.auswertung import ZAHLSPALTEN
-from wrm_cli.bezirk import Bezirk
+from wrm_cli.auswertung.tabelle import ZAHLSPALTEN
+from wrm_cli.konfig import Einstellungen
 
 
 def veroeffentlicht() -> list[list[str]]:
@@ -19,8 +19,8 @@ def veroeffentlicht() -> list[list[str]]:
         return list(csv.reader(datei, delimiter=";"))
 
 
-def berechnet(pfad: Path, bezirk: Bezirk) -> list[list[str]]:
-    bericht = auswerten([pfad], bezirk, STICHTAG_2016)
+def berechnet(pfad: Path, einstellungen: Einstellungen) -> list[list[str]]:
+    bericht = auswerten([pfad], einstellungen, STICHTAG_2016)
     spalten = ["kommune", *ZAHLSPALTEN, "einschaetzung"]
     zeilen = [
         ["" if zeile[s] is None else str(zeile[s]) for s in spalten]
@@ -36,14 +36,16 @@ def berechnet(pfad: Path, bezirk: Bezirk) -> list[list[str]]:
     [BEISPIELE / "uebersicht_2016.csv", DATEN / "uebersicht_2016.csv", BEISPIELE / "eingang"],
     ids=["beispiel-mit-stand", "veroeffentlicht-ohne-stand", "21-ausgefuellte-vorlagen"],
 )
-def test_veroeffentlichte_auswertung_zelle_fuer_zelle(eingabe: Path, bezirk_2016: Bezirk) -> None:
+def test_veroeffentlichte_auswertung_zelle_fuer_zelle(
+    eingabe: Path, einstellungen_2016: Einstellungen
+) -> None:
     erwartet = veroeffentlicht()
     erwartet[0][1] = "bisherige_zuweisungen"
-    assert berechnet(eingabe, bezirk_2016) == erwartet
+    assert berechnet(eingabe, einstellungen_2016) == erwartet
 
 
-def test_kennzahlen_und_sonderfaelle(bezirk_2016: Bezirk) -> None:
-    bericht = auswerten([BEISPIELE / "uebersicht_2016.csv"], bezirk_2016, STICHTAG_2016)
+def test_kennzahlen_und_sonderfaelle(einstellungen_2016: Einstellungen) -> None:
+    bericht = auswerten([BEISPIELE / "uebersicht_2016.csv"], einstellungen_2016, STICHTAG_2016)
     assert bericht.auswertung.kennzahlen == {
         "benoetigter_wohnraum": 716,
         "sofort_verfuegbar": 469,
@@ -60,10 +62,10 @@ def test_kennzahlen_und_sonderfaelle(bezirk_2016: Bezirk) -> None:
     assert bericht.auswertung.gesamt["fehlender_wohnraum"] == -407
 
 
-def test_beispiel_ist_sauber(bezirk_2016: Bezirk) -> None:
+def test_beispiel_ist_sauber(einstellungen_2016: Einstellungen) -> None:
     """The bundled example: no errors, no missing Kommune, only the signals the published
     data show (Fachkonzept): housed far from arrivals, self-assessment contradictions."""
-    bericht = auswerten([BEISPIELE / "uebersicht_2016.csv"], bezirk_2016, STICHTAG_2016)
+    bericht = auswerten([BEISPIELE / "uebersicht_2016.csv"], einstellungen_2016, STICHTAG_2016)
     assert not bericht.hat_fehler
     assert bericht.fehlende_kommunen == []
     assert [b.text for b in bericht.befunde] == [
@@ -80,10 +82,12 @@ def test_beispiel_ist_sauber(bezirk_2016: Bezirk) -> None:
     ]
 
 
-def test_beispielordner_enthaelt_nur_die_uebersicht(tmp_path: Path, bezirk_2016: Bezirk) -> None:
+def test_beispielordner_enthaelt_nur_die_uebersicht(
+    tmp_path: Path, einstellungen_2016: Einstellungen
+) -> None:
     """`wrm auswerten beispiele/` reads the table and ignores wrm.toml."""
     ordner = tmp_path / "beispiele"
     shutil.copytree(BEISPIELE, ordner)
-    bericht = auswerten([ordner], bezirk_2016, STICHTAG_2016)
+    bericht = auswerten([ordner], einstellungen_2016, STICHTAG_2016)
     assert [p.name for p in bericht.gelesene_dateien] == ["uebersicht_2016.csv"]
-    assert berechnet(ordner / "uebersicht_2016.csv", bezirk_2016)[1][0] == "Melle"
+    assert berechnet(ordner / "uebersicht_2016.csv", einstellungen_2016)[1][0] == "Melle"

@@ -532,8 +532,8 @@ def test_unbekannte_grenze_ist_ein_aufruffehler(tmp_path: Path) -> None:
     ergebnis = wrm("pruefen", "--konfig", konfig, KORPUS / "datum_als_text.xlsx")
     assert ergebnis.returncode == 2
     assert ergebnis.stderr == (
-        f"Fehler: {konfig}: [grenzen] zeilen gibt es nicht – möglich sind dateigroesse_mb, "
-        "entpackt_mb, kompression, zellen.\n"
+        f"Fehler: {konfig}: Unbekannter Eintrag „zeilen“ im Abschnitt [grenzen] – meinten Sie "
+        "„zellen“?\n"
     )
 
 

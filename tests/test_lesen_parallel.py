@@ -13,10 +13,11 @@ import pytest
 from conftest import BEISPIELE, PROJEKT, wrm
 from rich.console import Console
 
-from wrm_cli.ansicht import Fortschrittsanzeige
+from wrm_cli.cli.ansicht import Fortschrittsanzeige
 from wrm_cli.fehler import KonfigFehler, WrmFehler
-from wrm_cli.grenzen import Grenzen
-from wrm_cli.lesen_parallel import (
+from wrm_cli.konfig import Grenzen
+from wrm_cli.lesen.meldung import Gelesen
+from wrm_cli.lesen.parallel import (
     HOECHSTENS,
     PARALLEL_AB,
     UMGEBUNGSVARIABLE,
@@ -24,7 +25,6 @@ from wrm_cli.lesen_parallel import (
     alle_lesen,
     prozesse,
 )
-from wrm_cli.meldung import Gelesen
 
 KORPUS = PROJEKT / "tests" / "korpus" / "dateien"
 # Four that cannot be read and one with an error in a cell.

@@ -16,25 +16,25 @@ from conftest import BEISPIELE, PROJEKT
 
 KERN = [
     "wrm_cli.ablauf",
-    "wrm_cli.auswertung",
+    "wrm_cli.auswertung.tabelle",
     "wrm_cli.befunde",
     "wrm_cli.bezirk",
-    "wrm_cli.arbeitsmappe",
-    "wrm_cli.einlesen",
-    "wrm_cli.formular",
-    "wrm_cli.meldung",
+    "wrm_cli.lesen.arbeitsmappe",
+    "wrm_cli.lesen.datei",
+    "wrm_cli.lesen.formular",
+    "wrm_cli.lesen.meldung",
     "wrm_cli.vorlage",
-    "wrm_cli.eingang",
+    "wrm_cli.lesen.eingang",
     "wrm_cli.felder",
-    "wrm_cli.hinweise",
-    "wrm_cli.pruefung",
+    "wrm_cli.pruefung.hinweise",
+    "wrm_cli.pruefung.validierung",
     "wrm_cli.werte",
-    "wrm_cli.zusammenfuehren",
+    "wrm_cli.auswertung.zusammenfuehren",
     "wrm_cli.berichte.csv_bericht",
     "wrm_cli.berichte.json_bericht",
     "wrm_cli.berichte.pruefbericht",
     "wrm_cli.berichte.markdown_bericht",
-    "wrm_cli.berichte.schreiben",
+    "wrm_cli.ausgabe",
 ]
 
 
@@ -97,8 +97,7 @@ def test_hilfe_version_und_ergaenzung_ohne_schwere_bibliotheken(
 
 def test_kern_kennt_weder_typer_noch_rich() -> None:
     module = _importiert(
-        "; ".join(f"import {name}" for name in KERN)
-        + "; import wrm_cli.pruefung as p; import wrm_cli.schemata"
+        "; ".join(f"import {name}" for name in KERN) + "; import wrm_cli.pruefung.schemata"
     )
     assert not {"typer", "rich", "click"} & {m.split(".")[0] for m in module}
 
@@ -156,7 +155,7 @@ def test_wheel_laeuft_ausserhalb_des_checkouts(tmp_path: Path) -> None:
         [
             str(python),
             "-c",
-            "import wrm_cli.schemata as s, wrm_cli; "
+            "import wrm_cli.pruefung.schemata as s, wrm_cli; "
             "print(wrm_cli.__file__); print(s.meldung_schema.__module__)",
         ],
         capture_output=True,

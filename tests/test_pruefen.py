@@ -16,9 +16,10 @@ import openpyxl  # type: ignore[import-untyped, unused-ignore]
 import pytest
 from conftest import BEISPIELE, wrm
 
-from wrm_cli.bezirk import standard_bezirk
+from wrm_cli.blaetter import BLATT_MELDUNG, BLATT_VERSION
 from wrm_cli.felder import KOMMUNE, STAND
-from wrm_cli.vorlage import BLATT_MELDUNG, BLATT_VERSION, vorlage_ausfuellen, vorlage_erstellen
+from wrm_cli.konfig import standard_einstellungen
+from wrm_cli.vorlage import vorlage_ausfuellen, vorlage_erstellen
 
 STICHTAG = "16.03.2016"
 # Valid, consistent figures (Glandorf as published): no Befund at all.
@@ -42,7 +43,7 @@ SAUBER: dict[str, object] = {
 
 
 def ausgefuellt(ordner: Path, werte: Mapping[str, object], name: str = "meldung.xlsx") -> Path:
-    mappe = vorlage_erstellen(standard_bezirk(), "Glandorf")
+    mappe = vorlage_erstellen(standard_einstellungen().bezirk, "Glandorf")
     vorlage_ausfuellen(mappe, {k: v for k, v in werte.items() if v is not None})
     pfad = ordner / name
     mappe.save(pfad)
@@ -138,7 +139,7 @@ def test_fehler_mit_zelle_feld_wert_und_erwartung(tmp_path: Path, fall: str) -> 
 
 def test_unbekannte_kommune(tmp_path: Path) -> None:
     """The Kommune cell is locked, but protection has no password: someone may change it."""
-    mappe = vorlage_erstellen(standard_bezirk(), "Glandorf")
+    mappe = vorlage_erstellen(standard_einstellungen().bezirk, "Glandorf")
     vorlage_ausfuellen(mappe, SAUBER)
     mappe[BLATT_MELDUNG]["C5"] = "Glanddorf"
     mappe.save(tmp_path / "m.xlsx")
@@ -201,7 +202,7 @@ def test_leere_vorlage(tmp_path: Path) -> None:
 
 
 def test_veraltete_vorlagenversion(tmp_path: Path) -> None:
-    mappe = vorlage_erstellen(standard_bezirk(), "Glandorf")
+    mappe = vorlage_erstellen(standard_einstellungen().bezirk, "Glandorf")
     vorlage_ausfuellen(mappe, SAUBER)
     mappe[BLATT_VERSION]["A2"] = "0"
     mappe.save(tmp_path / "alt.xlsx")

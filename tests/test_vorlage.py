@@ -16,16 +16,16 @@ from openpyxl.utils.cell import (  # type: ignore[import-untyped, unused-ignore]
 from python_calamine import CalamineWorkbook
 
 from wrm_cli.bezirk import Bezirk
-from wrm_cli.fehler import AusgabeFehler, KonfigFehler
-from wrm_cli.felder import FELD, FELDER, KOMMUNE, STAND
-from wrm_cli.vorlage import (
+from wrm_cli.blaetter import (
     BLATT_ERLAEUTERUNGEN,
     BLATT_MELDUNG,
     BLATT_VERSION,
-    KONTAKT_LABELS,
-    KOPF_SCHLUESSEL,
     VERSION_KENNUNG,
     VORLAGE_VERSION,
+)
+from wrm_cli.fehler import AusgabeFehler, KonfigFehler
+from wrm_cli.felder import FELD, FELDER, KOMMUNE, KONTAKT_LABELS, KOPF_SCHLUESSEL, STAND
+from wrm_cli.vorlage import (
     eingabezellen,
     vorlage_schreiben,
     vorlagen_dateiname,
@@ -217,7 +217,7 @@ def test_keine_berechtigung_ist_ausgabefehler_ohne_reste(
     def verweigert(quelle: str, ziel: str) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("wrm_cli.berichte.schreiben.os.replace", verweigert)
+    monkeypatch.setattr("wrm_cli.ausgabe.os.replace", verweigert)
     with pytest.raises(AusgabeFehler, match="noch in Excel oder einem anderen Programm geöffnet"):
         vorlage_schreiben(bezirk, "Belm", tmp_path / "v.xlsx")
     assert list(tmp_path.iterdir()) == []  # the temp file is removed

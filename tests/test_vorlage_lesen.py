@@ -15,15 +15,14 @@ from conftest import DATEN, STICHTAG_2016
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wrm_cli.bezirk import Bezirk, standard_bezirk
-from wrm_cli.einlesen import datei_lesen
-from wrm_cli.felder import ALLE_SCHLUESSEL, FELD, FELDER, KOMMUNE, STAND
-from wrm_cli.meldung import Gelesen
-from wrm_cli.pruefung import pruefen
+from wrm_cli.bezirk import Bezirk
+from wrm_cli.blaetter import BLATT_MELDUNG, BLATT_VERSION
+from wrm_cli.felder import ALLE_SCHLUESSEL, FELD, FELDER, KOMMUNE, KONTAKT_LABELS, STAND
+from wrm_cli.konfig import standard_einstellungen
+from wrm_cli.lesen.datei import datei_lesen
+from wrm_cli.lesen.meldung import Gelesen
+from wrm_cli.pruefung.validierung import pruefen
 from wrm_cli.vorlage import (
-    BLATT_MELDUNG,
-    BLATT_VERSION,
-    KONTAKT_LABELS,
     eingabezellen,
     vorlage_ausfuellen,
     vorlage_erstellen,
@@ -34,7 +33,7 @@ KONTAKTE = tuple(KONTAKT_LABELS)
 
 def _vorlage_bytes() -> bytes:
     puffer = io.BytesIO()
-    vorlage_erstellen(standard_bezirk(), "Bad Essen").save(puffer)
+    vorlage_erstellen(standard_einstellungen().bezirk, "Bad Essen").save(puffer)
     return puffer.getvalue()
 
 
@@ -232,7 +231,7 @@ def test_formel_ohne_gespeichertes_ergebnis(tmp_path: Path) -> None:
     mappe = neue_mappe()
     vorlage_ausfuellen(mappe, {STAND: "16.03.2016", "zuweisungen": 20, "ankuenfte": "=C12-2"})
     gelesen = datei_lesen(speichern(mappe, tmp_path / "formel.xlsx"))
-    geprueft = pruefen(gelesen.meldungen, standard_bezirk(), STICHTAG_2016)
+    geprueft = pruefen(gelesen.meldungen, standard_einstellungen().bezirk, STICHTAG_2016)
     assert [b.text for b in geprueft.befunde] == [
         "formel.xlsx, Zelle C13 (2) davon Ankünfte vor Ort: Die Zelle enthält eine Formel ohne "
         "berechnetes Ergebnis – Datei bitte in Excel/LibreOffice öffnen und speichern."

@@ -1,240 +1,139 @@
 """The commands' core: inputs → read → check → merge → compute, as one result object.
 
-Never prints and never exits; the CLI renders the result and picks the exit code.
+Both commands run the same pipeline up to the hints (``_lesen_und_pruefen``,
+``pruefung.hinweise.hinweise``): ``auswerten`` evaluates the newest Meldung of each
+Kommune, ``pruefen`` gives each file the Befunde about its own Meldungen. Never prints
+and never exits; the CLI renders the result and picks the exit code.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wrm_cli.befunde import Befund, fehler, hinweis, sortiert
-from wrm_cli.bezirk import Bezirk
-from wrm_cli.dateibilanz import Dateistand, GeleseneDatei, dateibilanz
-from wrm_cli.eingang import NICHT_DA, sammeln
+from wrm_cli.ergebnis import Auswertungsbericht, Dateipruefung, Pruefbericht
 from wrm_cli.felder import KOMMUNE
-from wrm_cli.grenzen import Grenzen
-from wrm_cli.lesen_parallel import Fortschritt, alle_lesen
-from wrm_cli.meldung import Meldung
-from wrm_cli.pruefung import MELDUNG_NR
+from wrm_cli.konfig import Einstellungen
+from wrm_cli.lesen.lauf import MELDUNG_NR, Lauf, einlesen
+from wrm_cli.lesen.parallel import Fortschritt
 
 if TYPE_CHECKING:
-    from wrm_cli.auswertung import Auswertung
-    from wrm_cli.meldestatus import Meldestand
+    from wrm_cli.pruefung.validierung import Pruefergebnis
 
 
 @dataclass
-class Auswertungsbericht:
-    stichtag: dt.date
-    bezirk: Bezirk
-    auswertung: Auswertung
-    befunde: list[Befund]
-    fehlende_kommunen: list[str]
-    gelesene_dateien: list[Path] = field(default_factory=list)
-    unlesbare_dateien: list[Path] = field(default_factory=list)
-    # For the Excel report: all fields per evaluated Kommune, the state of every
-    # Kommune's report, and what became of every input file.
-    uebersicht: list[dict[str, Any]] = field(default_factory=list)
-    meldestatus: list[Meldestand] = field(default_factory=list)
-    dateien: list[Dateistand] = field(default_factory=list)
-
-    @property
-    def hat_fehler(self) -> bool:
-        return any(befund.stufe == "fehler" for befund in self.befunde)
-
-    @property
-    def nichts_gelesen(self) -> bool:
-        return not self.gelesene_dateien
+class _Geprueft:
+    lauf: Lauf
+    pruefung: Pruefergebnis
 
 
-@dataclass
-class _Einlesung:
-    """All files of a run read: their Meldungen numbered in one list."""
+def _lesen_und_pruefen(
+    eingaben: Sequence[Path],
+    einstellungen: Einstellungen,
+    stichtag: dt.date,
+    rekursiv: bool,
+    fortschritt: Fortschritt | None,
+) -> _Geprueft:
+    from wrm_cli.pruefung.validierung import pruefen
 
-    meldungen: list[Meldung] = field(default_factory=list)
-    dateien: list[GeleseneDatei] = field(default_factory=list)
-    unlesbar: list[tuple[Path, str]] = field(default_factory=list)
-
-
-def _einlesen(
-    dateien: Sequence[Path],
-    fehlend: Sequence[Path],
-    grenzen: Grenzen,
-    fortschritt: Fortschritt | None = None,
-) -> _Einlesung:
-    einlesung = _Einlesung()
-    for pfad in fehlend:
-        einlesung.unlesbar.append((pfad, NICHT_DA))
-    for pfad, gelesen in alle_lesen(dateien, grenzen, fortschritt):
-        if isinstance(gelesen, str):
-            einlesung.unlesbar.append((pfad, gelesen))
-            continue
-        nummern = range(len(einlesung.meldungen), len(einlesung.meldungen) + len(gelesen.meldungen))
-        einlesung.dateien.append(GeleseneDatei(pfad, list(nummern), gelesen.befunde))
-        einlesung.meldungen.extend(gelesen.meldungen)
-    return einlesung
+    lauf = einlesen(eingaben, einstellungen.grenzen, rekursiv, fortschritt)
+    pruefung = pruefen(lauf.meldungen, einstellungen.bezirk, stichtag)
+    return _Geprueft(lauf, pruefung)
 
 
 def auswerten(
     eingaben: Sequence[Path],
-    bezirk: Bezirk,
+    einstellungen: Einstellungen,
     stichtag: dt.date,
     rekursiv: bool = False,
     fortschritt: Fortschritt | None = None,
 ) -> Auswertungsbericht:
-    from wrm_cli.auswertung import auswerten as tabelle_berechnen
-    from wrm_cli.hinweise import (
-        dateinamenhinweise,
-        einschaetzungshinweise,
-        fehlende_kommunen,
-        leere_meldungen,
-        meldestatushinweise,
-        meldungshinweise,
-    )
-    from wrm_cli.meldestatus import meldestatus, uebersicht
-    from wrm_cli.pruefung import pruefen
-    from wrm_cli.zusammenfuehren import zusammenfuehren
+    from wrm_cli.auswertung.dateibilanz import dateibilanz
+    from wrm_cli.auswertung.meldestatus import meldestatus, uebersicht
+    from wrm_cli.auswertung.tabelle import auswerten as tabelle_berechnen
+    from wrm_cli.auswertung.zusammenfuehren import zusammenfuehren
+    from wrm_cli.pruefung.hinweise import fehlende_kommunen, hinweise, meldestatushinweise
 
-    eingang = sammeln(eingaben, rekursiv)
-    einlesung = _einlesen(eingang.dateien, eingang.fehlend, bezirk.grenzen, fortschritt)
-    meldungen = einlesung.meldungen
-    befunde: list[Befund] = [hinweis(grund, datei=pfad.name) for pfad, grund in eingang.ignoriert]
-    befunde += [fehler(grund, datei=pfad.name) for pfad, grund in einlesung.unlesbar]
-    for datei in einlesung.dateien:
-        befunde += datei.befunde
-
-    geprueft = pruefen(meldungen, bezirk, stichtag)
-    zusammen = zusammenfuehren(geprueft.gueltig, meldungen)
+    geprueft = _lesen_und_pruefen(eingaben, einstellungen, stichtag, rekursiv, fortschritt)
+    lauf, pruefung = geprueft.lauf, geprueft.pruefung
+    zusammen = zusammenfuehren(pruefung.gueltig, lauf)
     auswertung = tabelle_berechnen(zusammen.kommunen)
-    fehlend = fehlende_kommunen(bezirk, auswertung.zeilen["kommune"])
+    fehlend = fehlende_kommunen(einstellungen.bezirk, auswertung.zeilen[KOMMUNE])
     mit_fehlern = {
-        b.kommune for b in geprueft.befunde + zusammen.befunde if b.stufe == "fehler" and b.kommune
+        b.kommune for b in pruefung.befunde + zusammen.befunde if b.stufe == "fehler" and b.kommune
     }
-    befunde += geprueft.befunde + zusammen.befunde
-    befunde += leere_meldungen(meldungen)
-    befunde += dateinamenhinweise(meldungen, bezirk)
-    befunde += meldungshinweise(zusammen.kommunen, meldungen, bezirk, stichtag)
-    befunde += einschaetzungshinweise(
-        auswertung, meldungen, zusammen.kommunen, bezirk.einschaetzung_toleranz
-    )
+    befunde = [hinweis(grund, datei=pfad.name) for pfad, grund in lauf.eingang.ignoriert]
+    befunde += [fehler(grund, datei=pfad.name) for pfad, grund in lauf.unlesbar]
+    for datei in lauf.dateien:
+        befunde += datei.befunde
+    befunde += pruefung.befunde + zusammen.befunde
+    befunde += [
+        b for _, b in hinweise(lauf, zusammen.kommunen, auswertung, einstellungen, stichtag)
+    ]
     befunde += meldestatushinweise(fehlend, mit_fehlern)
-    zeilen = uebersicht(zusammen.kommunen, meldungen)
-    kommune_je_meldung = dict(
-        zip(geprueft.gueltig[MELDUNG_NR], geprueft.gueltig[KOMMUNE], strict=True)
-    )
+    zeilen = uebersicht(zusammen.kommunen, lauf)
+    gueltig = pruefung.gueltig
+    kommune_je_meldung = {
+        int(nr): str(name) for nr, name in zip(gueltig[MELDUNG_NR], gueltig[KOMMUNE], strict=True)
+    }
     return Auswertungsbericht(
         stichtag=stichtag,
-        bezirk=bezirk,
+        einstellungen=einstellungen,
         auswertung=auswertung,
         befunde=sortiert(befunde),
         fehlende_kommunen=fehlend,
-        gelesene_dateien=[datei.pfad for datei in einlesung.dateien],
-        unlesbare_dateien=[pfad for pfad, _ in einlesung.unlesbar if pfad.exists()],
+        gelesene_dateien=[datei.pfad for datei in lauf.dateien],
+        unlesbare_dateien=[pfad for pfad, _ in lauf.unlesbar if pfad.exists()],
         uebersicht=zeilen,
-        meldestatus=meldestatus(bezirk, zeilen, mit_fehlern, stichtag),
-        dateien=dateibilanz(
-            einlesung.dateien,
-            {int(nr): str(name) for nr, name in kommune_je_meldung.items()},
-            set(int(nr) for nr in zusammen.kommunen[MELDUNG_NR]),
-            zusammen.ersetzt,
-            zusammen.widersprueche,
-            eingang.ignoriert,
-            einlesung.unlesbar,
-        ),
+        meldestatus=meldestatus(einstellungen, zeilen, mit_fehlern, stichtag),
+        dateien=dateibilanz(lauf, kommune_je_meldung, set(auswertung.herkunft), zusammen),
     )
-
-
-@dataclass
-class Dateipruefung:
-    """The verdict on one file for the Kommune that sends it."""
-
-    datei: Path
-    lesbar: bool
-    befunde: list[Befund] = field(default_factory=list)
-    # One entry per valid Meldung in the file: its row of the Auswertung (Auswertung.datensaetze).
-    meldungen: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def fehler(self) -> int:
-        return sum(befund.stufe == "fehler" for befund in self.befunde)
-
-    @property
-    def hinweise(self) -> int:
-        return sum(befund.stufe == "hinweis" for befund in self.befunde)
-
-    @property
-    def in_ordnung(self) -> bool:
-        return self.lesbar and not self.fehler
-
-
-@dataclass
-class Pruefbericht:
-    stichtag: dt.date
-    bezirk: Bezirk
-    dateien: list[Dateipruefung]
-    # Files in a given folder that were not read (lock files, other file types).
-    ignoriert: list[Befund] = field(default_factory=list)
-
-    @property
-    def hat_fehler(self) -> bool:
-        return any(datei.fehler for datei in self.dateien)
-
-    @property
-    def hat_unlesbare(self) -> bool:
-        return any(not datei.lesbar for datei in self.dateien)
 
 
 def pruefen_dateien(
     eingaben: Sequence[Path],
-    bezirk: Bezirk,
+    einstellungen: Einstellungen,
     stichtag: dt.date,
     rekursiv: bool = False,
     fortschritt: Fortschritt | None = None,
 ) -> Pruefbericht:
     """Check each file on its own, as the Kommune would before sending it.
 
-    All Meldungen are validated in one call; the verdicts are then split by file.
+    The same pipeline as ``auswerten`` for every valid Meldung of every file (one table,
+    one call of the hints); the verdicts are then split by file.
     """
-    from wrm_cli.auswertung import auswerten as tabelle_berechnen
-    from wrm_cli.hinweise import (
-        dateinamenhinweise,
-        einschaetzungshinweise,
-        leere_meldungen,
-        meldungshinweise,
-    )
-    from wrm_cli.pruefung import pruefen
+    from wrm_cli.auswertung.tabelle import auswerten as tabelle_berechnen
+    from wrm_cli.pruefung.hinweise import hinweise
 
-    eingang = sammeln(eingaben, rekursiv)
-    einlesung = _einlesen(eingang.dateien, eingang.fehlend, bezirk.grenzen, fortschritt)
-    meldungen = einlesung.meldungen
-    geprueft = pruefen(meldungen, bezirk, stichtag)
+    geprueft = _lesen_und_pruefen(eingaben, einstellungen, stichtag, rekursiv, fortschritt)
+    lauf, pruefung = geprueft.lauf, geprueft.pruefung
+    auswertung = tabelle_berechnen(pruefung.gueltig)
+    # Each file's own Befunde, then those about its Meldungen, in the order found.
+    datei_je_meldung = {nr: i for i, datei in enumerate(lauf.dateien) for nr in datei.meldungen}
+    befunde: list[list[Befund]] = [list(datei.befunde) for datei in lauf.dateien]
+    zeilen: list[list[dict[str, Any]]] = [[] for _ in lauf.dateien]
+    for nr, befund in [
+        *pruefung.befunde_je_meldung,
+        *hinweise(lauf, pruefung.gueltig, auswertung, einstellungen, stichtag),
+    ]:
+        befunde[datei_je_meldung[nr]].append(befund)
+    for nr, zeile in zip(auswertung.herkunft, auswertung.datensaetze(), strict=True):
+        zeilen[datei_je_meldung[nr]].append(zeile)  # in the order of the table
     ergebnisse = [
         Dateipruefung(pfad, False, [fehler(grund, datei=pfad.name)])
-        for pfad, grund in einlesung.unlesbar
+        for pfad, grund in lauf.unlesbar
     ]
-    for datei in einlesung.dateien:
-        ergebnis = Dateipruefung(datei.pfad, True, list(datei.befunde))
-        ergebnisse.append(ergebnis)
-        if not datei.meldungen:
-            continue
-        nummern = set(datei.meldungen)
-        eigene = [meldungen[nr] for nr in datei.meldungen]
-        ergebnis.befunde += geprueft.befunde_zu(nummern)
-        ergebnis.befunde += leere_meldungen(eigene)
-        ergebnis.befunde += dateinamenhinweise(eigene, bezirk)
-        zeilen = geprueft.gueltig[geprueft.gueltig[MELDUNG_NR].isin(nummern)]
-        auswertung = tabelle_berechnen(zeilen)
-        ergebnis.befunde += meldungshinweise(zeilen, meldungen, bezirk, stichtag)
-        ergebnis.befunde += einschaetzungshinweise(
-            auswertung, meldungen, zeilen, bezirk.einschaetzung_toleranz
-        )
-        ergebnis.befunde = sortiert(ergebnis.befunde)
-        ergebnis.meldungen = auswertung.datensaetze()
+    ergebnisse += [
+        Dateipruefung(datei.pfad, True, sortiert(eigene), eigene_zeilen)
+        for datei, eigene, eigene_zeilen in zip(lauf.dateien, befunde, zeilen, strict=True)
+    ]
     # In the order given: missing inputs first, then the files as found.
+    eingang = lauf.eingang
     reihenfolge = {pfad: nr for nr, pfad in enumerate([*eingang.fehlend, *eingang.dateien])}
     ergebnisse.sort(key=lambda ergebnis: reihenfolge[ergebnis.datei])
     ignoriert = [hinweis(grund, datei=pfad.name) for pfad, grund in eingang.ignoriert]
-    return Pruefbericht(stichtag, bezirk, ergebnisse, ignoriert)
+    return Pruefbericht(stichtag, einstellungen, ergebnisse, ignoriert)

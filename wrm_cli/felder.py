@@ -139,6 +139,14 @@ KOMMUNE = "kommune"
 STAND = "stand"
 META_LABELS: dict[str, str] = {KOMMUNE: "Kommune", STAND: "Stand"}
 ALLE_SCHLUESSEL: tuple[str, ...] = (KOMMUNE, STAND, *FELD)
+# Contact details: asked for in the template's header, not part of the twelve fields.
+KONTAKT_LABELS: dict[str, str] = {
+    "ansprechpartner": "Ansprechpartner",
+    "telefon": "Telefon",
+    "email": "E-Mail",
+}
+# The template's header block, top to bottom.
+KOPF_SCHLUESSEL: tuple[str, ...] = (KOMMUNE, STAND, *KONTAKT_LABELS)
 
 
 def bezeichnung(key: str) -> str:

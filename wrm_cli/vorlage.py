@@ -25,29 +25,34 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wrm_cli.berichte.schreiben import atomar_schreiben
-from wrm_cli.bezirk import Bezirk, datum_deutsch
+from wrm_cli.ausgabe import atomar_schreiben
+from wrm_cli.bezirk import Bezirk
+from wrm_cli.blaetter import (
+    BLATT_ERLAEUTERUNGEN,
+    BLATT_MELDUNG,
+    BLATT_VERSION,
+    VERSION_KENNUNG,
+    VORLAGE_VERSION,
+)
 from wrm_cli.fehler import KonfigFehler
-from wrm_cli.felder import FELD, FELDER, KAPAZITAETSFELDER, KOMMUNE, META_LABELS, STAND, Feld
+from wrm_cli.felder import (
+    FELD,
+    FELDER,
+    KAPAZITAETSFELDER,
+    KOMMUNE,
+    KONTAKT_LABELS,
+    KOPF_SCHLUESSEL,
+    META_LABELS,
+    STAND,
+    Feld,
+)
+from wrm_cli.werte import datum_deutsch
 
 if TYPE_CHECKING:
     from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
     from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped, unused-ignore]
     from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped, unused-ignore]
 
-VORLAGE_VERSION = "1"
-BLATT_MELDUNG = "Meldung"
-BLATT_ERLAEUTERUNGEN = "Erläuterungen"
-BLATT_VERSION = "wrm"
-VERSION_KENNUNG = "wrm-vorlage"
-
-# Contact details: in the template only, not part of the twelve fields.
-KONTAKT_LABELS: dict[str, str] = {
-    "ansprechpartner": "Ansprechpartner",
-    "telefon": "Telefon",
-    "email": "E-Mail",
-}
-KOPF_SCHLUESSEL: tuple[str, ...] = (KOMMUNE, STAND, *KONTAKT_LABELS)
 _KOPF_HINWEISE: dict[str, str] = {
     KOMMUNE: "vorausgefüllt, nicht änderbar",
     STAND: "Datum, auf das sich die Zahlen beziehen (TT.MM.JJJJ)",

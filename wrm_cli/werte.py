@@ -12,6 +12,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 # Whole numbers written as text: " 12 ", "12,0", "12.0", "+3", "-4".
 _GANZ = re.compile(r"[+-]?\d+(?:[.,]0+)?")
@@ -163,3 +164,30 @@ def anzeigen(wert: Roh) -> str:
     if isinstance(wert, dt.datetime | dt.date):
         return wert.strftime("%d.%m.%Y")
     return str(wert).strip()
+
+
+def python_wert(wert: Any) -> Any:
+    """pandas' <NA>/NaN → None, numpy integers → int; dates and text unchanged."""
+    if wert is None or isinstance(wert, dt.date | str):
+        return wert
+    try:
+        if wert != wert:  # NaN
+            return None
+    except TypeError:  # pd.NA refuses to be compared
+        return None
+    return int(wert)
+
+
+def datum_deutsch(tag: dt.date) -> str:
+    """2016-03-16 → "16.03.2016"."""
+    return tag.strftime("%d.%m.%Y")
+
+
+def zahl_de(wert: int | None) -> str:
+    """1327 → "1.327", -407 → "-407", blank → ""."""
+    return "" if wert is None else f"{wert:,}".replace(",", ".")
+
+
+def personen(anzahl: int) -> str:
+    """1 → "1 Person", 1327 → "1.327 Personen"."""
+    return "1 Person" if anzahl == 1 else f"{zahl_de(anzahl)} Personen"

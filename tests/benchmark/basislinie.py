@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from wrm_cli.arbeitsmappe import spaltennummer
-from wrm_cli.auswertung import auswerten
+from wrm_cli.auswertung.tabelle import auswerten
 from wrm_cli.bezirk import konfig_laden
+from wrm_cli.blaetter import BLATT_MELDUNG
 from wrm_cli.felder import ALLE_SCHLUESSEL, STAND
-from wrm_cli.schemata import meldung_schema
-from wrm_cli.vorlage import BLATT_MELDUNG, eingabezellen
+from wrm_cli.lesen.arbeitsmappe import spaltennummer
+from wrm_cli.pruefung.schemata import meldung_schema
+from wrm_cli.vorlage import eingabezellen
 
 
 def _position(adresse: str) -> tuple[int, int]:

@@ -113,8 +113,8 @@ def _vorlagen() -> list[tuple[list[zipfile.ZipInfo], list[bytes]]]:
     from beispiele_erzeugen import _eingetragen
 
     from wrm_cli.bezirk import Bezirk, Kommune
-    from wrm_cli.einlesen import datei_lesen
     from wrm_cli.felder import ALLE_SCHLUESSEL, KOMMUNE
+    from wrm_cli.lesen.datei import datei_lesen
     from wrm_cli.vorlage import vorlage_ausfuellen, vorlage_erstellen
 
     bezirk = Bezirk(

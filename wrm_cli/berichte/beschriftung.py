@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any
 
-from wrm_cli.bezirk import Bezirk, datum_deutsch
-
-if TYPE_CHECKING:
-    from wrm_cli.ablauf import Auswertungsbericht
-
-
-# The sheets of the Excel report; the readers recognise a report by them and pass it over.
-BLATT_AUSWERTUNG = "Auswertung"
-BLATT_UEBERSICHT = "Übersicht"
-BLATT_MELDESTATUS = "Meldestatus"
-BLATT_HINWEISE = "Hinweise"
-BLATT_DIAGRAMM = "Diagramm"
-BERICHT_BLAETTER = (BLATT_AUSWERTUNG, BLATT_UEBERSICHT, BLATT_MELDESTATUS, BLATT_HINWEISE)
-
-
-def zahl_de(wert: int | None) -> str:
-    """1327 → "1.327", -407 → "-407", blank → ""."""
-    return "" if wert is None else f"{wert:,}".replace(",", ".")
+from wrm_cli.befunde import Befund
+from wrm_cli.bezirk import Bezirk
+from wrm_cli.ergebnis import DATEISTATUS, Auswertungsbericht, Dateistand
+from wrm_cli.werte import datum_deutsch
 
 
 def spaltentitel(bezirk: Bezirk) -> dict[str, str]:
@@ -59,3 +46,16 @@ def titel(bericht: Auswertungsbericht) -> str:
 def tabellenzeilen(bericht: Auswertungsbericht) -> list[dict[str, Any]]:
     """The report rows as plain Python values, in report order."""
     return bericht.auswertung.datensaetze()
+
+
+def stufenwort(befund: Befund) -> str:
+    return "Fehler" if befund.stufe == "fehler" else "Hinweis"
+
+
+def dateien_zusammengefasst(bilanz: Sequence[Dateistand]) -> str:
+    """ "24 Dateien: 21 verwendet, 1 ersetzt, 1 übergangen, 1 unlesbar." """
+    anzahl = {status: sum(d.status == status for d in bilanz) for status in DATEISTATUS}
+    teile = [f"{zahl} {status}" for status, zahl in anzahl.items() if zahl]
+    gesamt = len(bilanz)
+    wort = "Datei" if gesamt == 1 else "Dateien"
+    return f"{gesamt} {wort}: {', '.join(teile)}." if teile else "Keine Dateien."

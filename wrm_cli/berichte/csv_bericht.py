@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING
 
-from wrm_cli.auswertung import ZAHLSPALTEN
 from wrm_cli.berichte.beschriftung import kennzahltitel, spaltentitel, tabellenzeilen
-from wrm_cli.bezirk import datum_deutsch
-
-if TYPE_CHECKING:
-    from wrm_cli.ablauf import Auswertungsbericht
+from wrm_cli.ergebnis import ZAHLSPALTEN, Auswertungsbericht
+from wrm_cli.werte import datum_deutsch
 
 # OWASP: a cell starting with one of these may be run as a formula by a spreadsheet.
 _FORMELZEICHEN = ("=", "+", "-", "@", "\t", "\r")

@@ -28,36 +28,26 @@ from openpyxl.styles import (  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
 
 from wrm_cli import __version__
-from wrm_cli.auswertung import ZAHLSPALTEN
+from wrm_cli.auswertung.meldestatus import dezentral_anteil
 from wrm_cli.berichte.beschriftung import (
+    dateien_zusammengefasst,
+    kennzahltitel,
+    spaltentitel,
+    titel,
+)
+from wrm_cli.blaetter import (
     BLATT_AUSWERTUNG,
     BLATT_DIAGRAMM,
     BLATT_HINWEISE,
     BLATT_MELDESTATUS,
     BLATT_UEBERSICHT,
-    kennzahltitel,
-    spaltentitel,
-    titel,
 )
-from wrm_cli.bezirk import datum_deutsch
-from wrm_cli.dateibilanz import zusammenfassung
-from wrm_cli.felder import FELD, FELDER, KOMMUNE, STAND, bezeichnung
-from wrm_cli.meldestatus import dezentral_anteil
-from wrm_cli.vorlage import KONTAKT_LABELS
+from wrm_cli.ergebnis import ZAHLSPALTEN, Auswertungsbericht
+from wrm_cli.felder import FELD, FELDER, KOMMUNE, KONTAKT_LABELS, STAND, bezeichnung
+from wrm_cli.werte import datum_deutsch
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped, unused-ignore]
-
-    from wrm_cli.ablauf import Auswertungsbericht
-
-__all__ = [
-    "BLATT_AUSWERTUNG",
-    "BLATT_DIAGRAMM",
-    "BLATT_HINWEISE",
-    "BLATT_MELDESTATUS",
-    "BLATT_UEBERSICHT",
-    "als_xlsx",
-]
 
 ZAHLFORMAT = "#,##0"
 ANTEILFORMAT = "0%"
@@ -293,7 +283,7 @@ def meldestatus_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
     ):
         _markieren(blatt, bereich, "equal", f'"{status}"', hell, dunkel)
     zeile += 1
-    ueberschrift = f"Dateien – {zusammenfassung(bericht.dateien)}"
+    ueberschrift = f"Dateien – {dateien_zusammengefasst(bericht.dateien)}"
     _schreiben(blatt, zeile, 1, ueberschrift).font = Font(bold=True)
     zeile += 1
     for spalte, text in enumerate(("Datei", "Status", "Kommune", "Grund"), start=1):

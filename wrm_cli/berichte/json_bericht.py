@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from wrm_cli.berichte.beschriftung import tabellenzeilen
-
-if TYPE_CHECKING:
-    from wrm_cli.ablauf import Auswertungsbericht
+from wrm_cli.ergebnis import Auswertungsbericht
 
 
 def json_zeile(zeile: dict[str, Any]) -> dict[str, Any]:

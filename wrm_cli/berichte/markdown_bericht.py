@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from wrm_cli.auswertung import ZAHLSPALTEN
 from wrm_cli.berichte.beschriftung import (
+    dateien_zusammengefasst,
     kennzahltitel,
     spaltentitel,
     tabellenzeilen,
     titel,
-    zahl_de,
 )
-from wrm_cli.dateibilanz import zusammenfassung
-
-if TYPE_CHECKING:
-    from wrm_cli.ablauf import Auswertungsbericht
+from wrm_cli.ergebnis import ZAHLSPALTEN, Auswertungsbericht
+from wrm_cli.werte import zahl_de
 
 
 def _zeile(zellen: list[str]) -> str:
@@ -42,7 +37,7 @@ def als_markdown(bericht: Auswertungsbericht) -> str:
         )
     if bericht.fehlende_kommunen:
         zeilen += ["", "Ohne gültige Meldung: " + ", ".join(bericht.fehlende_kommunen) + "."]
-    zeilen += ["", zusammenfassung(bericht.dateien)]
+    zeilen += ["", dateien_zusammengefasst(bericht.dateien)]
     if bericht.befunde:
         zeilen += ["", "### Hinweise und Fehler", ""]
         zeilen += [

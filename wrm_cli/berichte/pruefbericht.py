@@ -7,15 +7,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from wrm_cli import __version__
-from wrm_cli.berichte.beschriftung import zahl_de
 from wrm_cli.berichte.json_bericht import json_zeile
-from wrm_cli.bezirk import datum_deutsch
-
-if TYPE_CHECKING:
-    from wrm_cli.ablauf import Dateipruefung, Pruefbericht
+from wrm_cli.ergebnis import Dateipruefung, Pruefbericht
+from wrm_cli.werte import datum_deutsch, zahl_de
 
 OK, NICHT_OK, UEBERGANGEN = "✓", "✗", "–"
 

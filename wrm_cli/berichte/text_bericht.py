@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from wrm_cli.auswertung import ZAHLSPALTEN
 from wrm_cli.berichte.beschriftung import (
+    dateien_zusammengefasst,
     kennzahltitel,
     spaltentitel,
     tabellenzeilen,
     titel,
-    zahl_de,
 )
-from wrm_cli.bezirk import Bezirk, datum_deutsch
-from wrm_cli.dateibilanz import zusammenfassung
-
-if TYPE_CHECKING:
-    from wrm_cli.ablauf import Auswertungsbericht
+from wrm_cli.bezirk import Bezirk
+from wrm_cli.ergebnis import ZAHLSPALTEN, Auswertungsbericht
+from wrm_cli.werte import datum_deutsch, zahl_de
 
 _SPALTEN = ("kommune", *ZAHLSPALTEN, "einschaetzung")
 _ZAHLBREITE = 11
@@ -117,7 +114,7 @@ def textzeilen(bericht: Auswertungsbericht) -> list[Textzeile]:
     if bericht.fehlende_kommunen:
         fehlend = "Ohne gültige Meldung: " + ", ".join(bericht.fehlende_kommunen) + "."
         ausgabe += [Textzeile(""), Textzeile(fehlend)]
-    ausgabe += [Textzeile(""), Textzeile(zusammenfassung(bericht.dateien))]
+    ausgabe += [Textzeile(""), Textzeile(dateien_zusammengefasst(bericht.dateien))]
     if bericht.befunde:
         ausgabe += [Textzeile(""), Textzeile("Hinweise und Fehler:")]
         for befund in bericht.befunde:
@@ -203,7 +200,7 @@ def als_pressetext(bericht: Auswertungsbericht) -> str:
     if veraltet:
         saetze.append(
             f"Die Angaben von {_aufzaehlung(veraltet)} sind älter als "
-            f"{bezirk.veraltet_nach_tagen} Tage."
+            f"{bericht.einstellungen.veraltet_nach_tagen} Tage."
         )
     # One line: Word and mail programs wrap it themselves; hard breaks would stay in the text.
     return f"Stand {datum_deutsch(bericht.stichtag)}: " + " ".join(saetze) + "\n"

@@ -4,33 +4,21 @@ Every limit is checked before a library parses the file: python-calamine aborts 
 whole process (an uncatchable allocation failure) on a sheet with a value in a
 far-away cell such as XFD1048576, and a small zip can unpack to gigabytes. The
 defaults accept every honest template or table by a wide margin; a district can
-change them in ``wrm.toml`` under ``[grenzen]``.
+change them in ``wrm.toml`` under ``[grenzen]`` (konfig.Grenzen).
 """
 
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
 
 from wrm_cli.fehler import EingabeFehler
-from wrm_cli.meldung import adresse
+from wrm_cli.konfig import Grenzen
+from wrm_cli.lesen.meldung import adresse
+from wrm_cli.werte import zahl_de
 
 _MB = 1024 * 1024
 # Small members (styles, settings) may compress extremely well without being a bomb.
 _KOMPRESSION_AB = _MB
-
-
-@dataclass(frozen=True)
-class Grenzen:
-    # The template is about 10 KB; a table of all 11,000 German Kommunen about 1 MB.
-    dateigroesse_mb: int = 20
-    # What the zip may unpack to in total; the 11,000-row table unpacks to about 10 MB.
-    entpackt_mb: int = 200
-    # Unpacked / packed size of any member above 1 MB; honest sheets stay below 20.
-    kompression: int = 100
-    # Rows × columns from A1 to the last used cell of a sheet; the template needs about
-    # 200, the 11,000-row table about 200,000.
-    zellen: int = 5_000_000
 
 
 def dateigroesse_pruefen(groesse: int, grenzen: Grenzen) -> None:
@@ -74,15 +62,11 @@ def bereich_pruefen(blatt: str, zeilen: int, spalten: int, grenzen: Grenzen) -> 
         letzte = adresse(zeilen - 1, spalten - 1)
         raise EingabeFehler(
             f"Im Blatt „{blatt}“ steht noch etwas in Zelle {letzte}, weit außerhalb "
-            f"jeder Meldung ({_tausender(zeilen * spalten)} Zellen, Grenze "
-            f"{_tausender(grenzen.zellen)}). Bitte die Datei öffnen, mit Strg+Ende zur letzten "
+            f"jeder Meldung ({zahl_de(zeilen * spalten)} Zellen, Grenze "
+            f"{zahl_de(grenzen.zellen)}). Bitte die Datei öffnen, mit Strg+Ende zur letzten "
             "Zelle springen, die Inhalte außerhalb der Meldung löschen, speichern und erneut "
             "senden."
         )
-
-
-def _tausender(zahl: int) -> str:
-    return f"{zahl:,}".replace(",", ".")
 
 
 def _mb(groesse: int) -> str:

@@ -8,37 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from wrm_cli.auswertung import python_wert
-from wrm_cli.bezirk import Bezirk, sortierschluessel
-from wrm_cli.felder import FELD, KOMMUNE, STAND
-from wrm_cli.meldung import Meldung
-from wrm_cli.pruefung import MELDUNG_NR
-from wrm_cli.vorlage import KONTAKT_LABELS
-from wrm_cli.werte import text_lesen
+from wrm_cli.bezirk import sortierschluessel
+from wrm_cli.ergebnis import Meldestand, Meldestatus
+from wrm_cli.felder import FELD, KOMMUNE, KONTAKT_LABELS, STAND
+from wrm_cli.konfig import Einstellungen
+from wrm_cli.lesen.lauf import MELDUNG_NR, Lauf
+from wrm_cli.werte import python_wert, text_lesen
 
 if TYPE_CHECKING:
     import pandas as pd
 
-Status = Literal["aktuell", "veraltet", "ohne Stand", "ungültig", "fehlt"]
 
-
-@dataclass(frozen=True)
-class Meldestand:
-    kommune: str
-    status: Status
-    stand: dt.date | None = None
-    tage_alt: int | None = None
-    datei: str | None = None
-
-
-def uebersicht(kommunen: pd.DataFrame, meldungen: Sequence[Meldung]) -> list[dict[str, Any]]:
+def uebersicht(kommunen: pd.DataFrame, lauf: Lauf) -> list[dict[str, Any]]:
     """One row per evaluated Kommune, by name: Stand, the twelve fields, file, contact."""
     zeilen: list[dict[str, Any]] = []
     for daten in kommunen.to_dict("records"):
-        meldung = meldungen[int(daten[MELDUNG_NR])]
+        meldung = lauf.meldung(int(daten[MELDUNG_NR]))
         zeile: dict[str, Any] = {KOMMUNE: daten[KOMMUNE], STAND: daten[STAND]}
         zeile |= {key: python_wert(daten[key]) for key in FELD}
         zeile["datei"] = meldung.datei.name
@@ -56,7 +43,7 @@ def dezentral_anteil(gu: int | None, dezentral: int | None) -> float | None:
 
 
 def meldestatus(
-    bezirk: Bezirk,
+    einstellungen: Einstellungen,
     zeilen: Sequence[dict[str, Any]],
     mit_fehlern: Collection[str],
     stichtag: dt.date,
@@ -64,10 +51,10 @@ def meldestatus(
     """Every Kommune of the district, in the district's order, with the state of its report."""
     ausgewertet = {zeile[KOMMUNE]: zeile for zeile in zeilen}
     stand_liste: list[Meldestand] = []
-    for name in bezirk.kommunennamen:
+    for name in einstellungen.bezirk.kommunennamen:
         zeile = ausgewertet.get(name)
         if zeile is None:
-            status: Status = "ungültig" if name in mit_fehlern else "fehlt"
+            status: Meldestatus = "ungültig" if name in mit_fehlern else "fehlt"
             stand_liste.append(Meldestand(name, status))
             continue
         stand = zeile[STAND]
@@ -75,6 +62,6 @@ def meldestatus(
             stand_liste.append(Meldestand(name, "ohne Stand", datei=zeile["datei"]))
             continue
         alter = (stichtag - stand).days
-        status = "veraltet" if alter > bezirk.veraltet_nach_tagen else "aktuell"
+        status = "veraltet" if alter > einstellungen.veraltet_nach_tagen else "aktuell"
         stand_liste.append(Meldestand(name, status, stand, alter, zeile["datei"]))
     return stand_liste

@@ -14,7 +14,8 @@ from collections.abc import Collection
 from pathlib import PurePosixPath
 from xml.parsers import expat
 
-from wrm_cli.arbeitsmappe import (
+from wrm_cli.fehler import EingabeFehler
+from wrm_cli.lesen.arbeitsmappe import (
     BEZUG_XLSX,
     Bezug,
     Blattbild,
@@ -22,8 +23,7 @@ from wrm_cli.arbeitsmappe import (
     bezug_lesen,
     spaltennummer,
 )
-from wrm_cli.dateiart import BESCHAEDIGT, ZIP_FEHLER, Datei
-from wrm_cli.fehler import EingabeFehler
+from wrm_cli.lesen.dateiart import BESCHAEDIGT, ZIP_FEHLER, Datei
 from wrm_cli.werte import Zellfehler
 
 # Names in expat's form, "namespace}name".

@@ -7,15 +7,13 @@ are a conflict that is reported and never resolved silently (neither is used).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wrm_cli.befunde import Befund, fehler, hinweis
-from wrm_cli.bezirk import datum_deutsch
 from wrm_cli.felder import FELD, KOMMUNE, STAND
-from wrm_cli.meldung import Meldung
-from wrm_cli.pruefung import MELDUNG_NR
+from wrm_cli.lesen.lauf import MELDUNG_NR, Lauf
+from wrm_cli.werte import datum_deutsch
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,7 +36,7 @@ def _stand_text(stand: object) -> str:
     return f"Stand {datum_deutsch(stand)}" if isinstance(stand, dt.date) else "ohne Stand"
 
 
-def zusammenfuehren(gueltig: pd.DataFrame, meldungen: Sequence[Meldung]) -> Zusammengefuehrt:
+def zusammenfuehren(gueltig: pd.DataFrame, lauf: Lauf) -> Zusammengefuehrt:
     befunde: list[Befund] = []
     ersetzt: dict[int, str] = {}
     widersprueche: set[int] = set()
@@ -48,9 +46,9 @@ def zusammenfuehren(gueltig: pd.DataFrame, meldungen: Sequence[Meldung]) -> Zusa
         staende = gruppe[STAND].map(lambda s: s if isinstance(s, dt.date) else _UNBEKANNT)
         neueste = gruppe[staende == staende.max()]
         aeltere = gruppe[staende != staende.max()]
-        gewinner = meldungen[int(neueste[MELDUNG_NR].iloc[0])]
+        gewinner = lauf.meldung(int(neueste[MELDUNG_NR].iloc[0]))
         for nr, stand in aeltere[[MELDUNG_NR, STAND]].itertuples(index=False):
-            alt = meldungen[int(nr)]
+            alt = lauf.meldung(int(nr))
             ersetzt[int(nr)] = f"durch {gewinner.quelle} ({_stand_text(neueste[STAND].iloc[0])})"
             befunde.append(
                 hinweis(
@@ -70,13 +68,13 @@ def zusammenfuehren(gueltig: pd.DataFrame, meldungen: Sequence[Meldung]) -> Zusa
                         hinweis(
                             f"Meldung von {kommune} ist identisch auch in {gewinner.quelle} "
                             "enthalten und wird einmal gezählt.",
-                            datei=meldungen[int(nr)].quelle,
+                            datei=lauf.meldung(int(nr)).quelle,
                             kommune=str(kommune),
                         )
                     )
                 weg.update(int(i) for i in neueste.index[1:])
             else:
-                quellen = " und ".join(meldungen[int(nr)].quelle for nr in neueste[MELDUNG_NR])
+                quellen = " und ".join(lauf.meldung(int(nr)).quelle for nr in neueste[MELDUNG_NR])
                 for nr in neueste[MELDUNG_NR]:
                     ersetzt[int(nr)] = f"{quellen} widersprechen sich – keine wird ausgewertet"
                     widersprueche.add(int(nr))

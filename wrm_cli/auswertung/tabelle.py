@@ -8,68 +8,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from wrm_cli.bezirk import sortierschluessel
+from wrm_cli.ergebnis import SPALTEN, ZAHLSPALTEN, Auswertung
 from wrm_cli.felder import KAPAZITAETSFELDER, KOMMUNE, STAND
+from wrm_cli.lesen.lauf import MELDUNG_NR
 
 if TYPE_CHECKING:
     import pandas as pd
 
-# The columns of the table, in published order (after kommune and stand).
-ZAHLSPALTEN: tuple[str, ...] = (
-    "bisherige_zuweisungen",
-    "zu_erfuellen",
-    *KAPAZITAETSFELDER,
-    "summe",
-    "fehlender_wohnraum",
-)
-SPALTEN: tuple[str, ...] = (KOMMUNE, STAND, *ZAHLSPALTEN, "einschaetzung")
-KENNZAHLEN: tuple[str, ...] = (
-    "benoetigter_wohnraum",
-    "sofort_verfuegbar",
-    "in_aussicht",
-    "gesamtverfuegbarkeit",
-    "fehlender_wohnraum",
-)
-
-
-@dataclass
-class Auswertung:
-    zeilen: pd.DataFrame  # SPALTEN, in report order; numbers Int64, blanks <NA>
-    gesamt: dict[str, int]  # ZAHLSPALTEN
-    kennzahlen: dict[str, int]  # KENNZAHLEN
-
-    def datensaetze(self) -> list[dict[str, Any]]:
-        """The rows as plain Python values (None for blanks), in report order."""
-        return [dict(zeile) for zeile in self._datensaetze]
-
-    @functools.cached_property
-    def _datensaetze(self) -> list[dict[str, Any]]:
-        # Built once: every report and several hints read them, 11,000 rows for a Land.
-        return [
-            {str(spalte): python_wert(wert) for spalte, wert in zeile.items()}
-            for zeile in self.zeilen.to_dict("records")
-        ]
-
-
-def python_wert(wert: Any) -> Any:
-    """pandas' <NA>/NaN → None, numpy integers → int; dates and text unchanged."""
-    if wert is None or isinstance(wert, dt.date | str):
-        return wert
-    try:
-        if wert != wert:  # NaN
-            return None
-    except TypeError:  # pd.NA refuses to be compared
-        return None
-    return int(wert)
-
 
 def auswerten(kommunen: pd.DataFrame) -> Auswertung:
-    """``kommunen``: one row per Kommune with kommune, stand and the twelve fields."""
+    """``kommunen``: one row per Meldung with MELDUNG_NR, kommune, stand and the twelve
+    fields (one per Kommune for the district's table)."""
     import pandas as pd
 
     tabelle = pd.DataFrame(
@@ -88,6 +40,7 @@ def auswerten(kommunen: pd.DataFrame) -> Auswertung:
     fehlend = (bedarf - tabelle["summe"]).astype("Int64")
     tabelle["fehlender_wohnraum"] = fehlend.mask(kapazitaet.isna().all(axis=1))
     tabelle["einschaetzung"] = kommunen["einschaetzung"].astype(object)
+    tabelle[MELDUNG_NR] = kommunen[MELDUNG_NR].astype(int)
 
     tabelle["_ohne_wert"] = tabelle["fehlender_wohnraum"].isna()
     tabelle["_name"] = tabelle[KOMMUNE].map(sortierschluessel)
@@ -107,4 +60,9 @@ def auswerten(kommunen: pd.DataFrame) -> Auswertung:
         "gesamtverfuegbarkeit": summen["summe"],
         "fehlender_wohnraum": summen["fehlender_wohnraum"],
     }
-    return Auswertung(tabelle[list(SPALTEN)].reset_index(drop=True), summen, kennzahlen)
+    return Auswertung(
+        tabelle[list(SPALTEN)].reset_index(drop=True),
+        summen,
+        kennzahlen,
+        herkunft=[int(nr) for nr in tabelle[MELDUNG_NR]],
+    )

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from wrm_cli import __version__
-from wrm_cli.cli_deutsch import deutsch_einrichten, nutzungsfehler_zeigen, optionen_eindeutschen
+from wrm_cli.cli.deutsch import deutsch_einrichten, nutzungsfehler_zeigen, optionen_eindeutschen
 from wrm_cli.fehler import KonfigFehler, WrmFehler
 
 if TYPE_CHECKING:
     from wrm_cli.ablauf import Auswertungsbericht
-    from wrm_cli.lesen_parallel import Fortschritt
+    from wrm_cli.lesen.parallel import Fortschritt
 
 EXIT_OK, EXIT_DATENFEHLER, EXIT_NUTZUNG, EXIT_UNLESBAR = 0, 1, 2, 3
 
@@ -235,14 +235,18 @@ def auswerten(
     """
     with _geschuetzt(debug):
         from wrm_cli.ablauf import auswerten as auswerten_
-        from wrm_cli.bezirk import bezirk_bestimmen
+        from wrm_cli.konfig import einstellungen_bestimmen
 
         gewaehlt = _format_waehlen(format_, ausgabe)
         tag = _stichtag(stichtag)
-        bezirk = bezirk_bestimmen(eingaben, konfig)
+        einstellungen = einstellungen_bestimmen(eingaben, konfig)
         with _fortschritt() as fortschritt:
             bericht = auswerten_(
-                eingaben, bezirk, tag or bezirk.stichtag or dt.date.today(), rekursiv, fortschritt
+                eingaben,
+                einstellungen,
+                tag or einstellungen.stichtag or dt.date.today(),
+                rekursiv,
+                fortschritt,
             )
         if bericht.nichts_gelesen:
             for befund in bericht.befunde:
@@ -253,7 +257,7 @@ def auswerten(
             gewaehlt = Format.text  # the same lines; colours make no sense in a file or pipe
         inhalt = _rendern(bericht, gewaehlt)
         if ausgabe is not None:
-            from wrm_cli.berichte.schreiben import atomar_schreiben, pruefe_ziel
+            from wrm_cli.ausgabe import atomar_schreiben, pruefe_ziel
 
             pruefe_ziel(ausgabe, [*bericht.gelesene_dateien, *bericht.unlesbare_dateien])
             assert inhalt is not None
@@ -265,7 +269,7 @@ def auswerten(
         else:
             from rich.console import Console
 
-            from wrm_cli.ansicht import bericht_zeigen
+            from wrm_cli.cli.ansicht import bericht_zeigen
 
             bericht_zeigen(bericht, Console(highlight=False))
         raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
@@ -313,16 +317,20 @@ def pruefen(
     with _geschuetzt(debug):
         from wrm_cli.ablauf import pruefen_dateien
         from wrm_cli.berichte.pruefbericht import als_json, als_text
-        from wrm_cli.bezirk import bezirk_bestimmen
+        from wrm_cli.konfig import einstellungen_bestimmen
 
         art = (format_ or "text").strip().lower()
         if art not in ("text", "json"):
             raise KonfigFehler(f"--format „{format_}“ gibt es nicht – möglich sind text, json.")
         tag = _stichtag(stichtag)
-        bezirk = bezirk_bestimmen(dateien, konfig)
+        einstellungen = einstellungen_bestimmen(dateien, konfig)
         with _fortschritt() as fortschritt:
             bericht = pruefen_dateien(
-                dateien, bezirk, tag or bezirk.stichtag or dt.date.today(), rekursiv, fortschritt
+                dateien,
+                einstellungen,
+                tag or einstellungen.stichtag or dt.date.today(),
+                rekursiv,
+                fortschritt,
             )
         sys.stdout.write(als_json(bericht) if art == "json" else als_text(bericht))
         if bericht.hat_unlesbare:
@@ -383,7 +391,7 @@ def vorlage(
     oder Datei schon vorhanden).
     """
     with _geschuetzt(debug):
-        from wrm_cli.bezirk import bezirk_bestimmen
+        from wrm_cli.konfig import einstellungen_bestimmen
         from wrm_cli.vorlage import vorlagen_planen, vorlagen_schreiben
 
         if alle == bool(kommune):
@@ -391,7 +399,7 @@ def vorlage(
                 "Bitte entweder --kommune NAME oder --alle angeben, z. B. "
                 "wrm vorlage --kommune Melle."
             )
-        bezirk = bezirk_bestimmen([], konfig)
+        bezirk = einstellungen_bestimmen([], konfig).bezirk
         namen = list(bezirk.kommunennamen) if alle else list(kommune or [])
         ziele = vorlagen_planen(bezirk, namen, ausgabe, ueberschreiben)
         for ziel in vorlagen_schreiben(bezirk, ziele):
@@ -402,7 +410,7 @@ def _fortschritt() -> AbstractContextManager[Fortschritt | None]:
     """The progress bar while files are read – none without a terminal to show it."""
     if not sys.stderr.isatty():
         return nullcontext()
-    from wrm_cli.ansicht import Fortschrittsanzeige
+    from wrm_cli.cli.ansicht import Fortschrittsanzeige
 
     return Fortschrittsanzeige()
 

@@ -17,10 +17,10 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from wrm_cli.einlesen import inhalt_lesen
 from wrm_cli.fehler import EingabeFehler, KonfigFehler, WrmFehler
-from wrm_cli.grenzen import Grenzen
-from wrm_cli.meldung import Gelesen
+from wrm_cli.konfig import Grenzen
+from wrm_cli.lesen.datei import inhalt_lesen
+from wrm_cli.lesen.meldung import Gelesen
 
 PARALLEL_AB = 200
 # More processes than this gain little and cost about 40 MB each.

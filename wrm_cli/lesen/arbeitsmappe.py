@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wrm_cli.meldung import adresse
+from wrm_cli.lesen.meldung import adresse
 from wrm_cli.werte import Roh, Verbunden, Zellfehler
 
 # 'Meldung'!$C$12 · Meldung!C12 · 'It''s'!$C$12 (xlsx) · $Meldung.$C$12 · $'Mel dung'.$C$12 (ods)

@@ -13,16 +13,17 @@ import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from wrm_cli import mappe_ods, mappe_xls, mappe_xlsx
-from wrm_cli.arbeitsmappe import Blatt, Mappe, calamine_bereiche
 from wrm_cli.befunde import Befund, fehler, hinweis
-from wrm_cli.berichte.beschriftung import BERICHT_BLAETTER
-from wrm_cli.dateiart import BESCHAEDIGT, KENNWORT, Datei, datei_oeffnen, endungshinweis
+from wrm_cli.blaetter import BERICHT_BLAETTER
 from wrm_cli.fehler import EingabeFehler
 from wrm_cli.felder import ALLE_SCHLUESSEL, FELD, KOMMUNE, STAND, bezeichnung, spalte_erkennen
-from wrm_cli.formular import ist_formular, nach_bezeichnungen_lesen, nach_namen_lesen
-from wrm_cli.grenzen import Grenzen, bereich_pruefen
-from wrm_cli.meldung import Gelesen, Meldung, Zelle, adresse
+from wrm_cli.konfig import Grenzen
+from wrm_cli.lesen import mappe_ods, mappe_xls, mappe_xlsx
+from wrm_cli.lesen.arbeitsmappe import Blatt, Mappe, calamine_bereiche
+from wrm_cli.lesen.dateiart import BESCHAEDIGT, KENNWORT, Datei, datei_oeffnen, endungshinweis
+from wrm_cli.lesen.formular import ist_formular, nach_bezeichnungen_lesen, nach_namen_lesen
+from wrm_cli.lesen.grenzen import bereich_pruefen
+from wrm_cli.lesen.meldung import Gelesen, Meldung, Zelle, adresse
 from wrm_cli.werte import Roh, bereinigt, ist_leer
 
 __all__ = [

@@ -14,18 +14,20 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from wrm_cli.arbeitsmappe import Bezug, Blatt, Mappe
 from wrm_cli.befunde import Befund, fehler, hinweis
-from wrm_cli.felder import FELD, FELDER, KOMMUNE, STAND, bezeichnung, spalte_erkennen
-from wrm_cli.meldung import Gelesen, Meldung, Zelle, adresse
-from wrm_cli.vorlage import (
-    BLATT_MELDUNG,
-    BLATT_VERSION,
+from wrm_cli.blaetter import BLATT_MELDUNG, BLATT_VERSION, VERSION_KENNUNG, VORLAGE_VERSION
+from wrm_cli.felder import (
+    FELD,
+    FELDER,
+    KOMMUNE,
     KONTAKT_LABELS,
     KOPF_SCHLUESSEL,
-    VERSION_KENNUNG,
-    VORLAGE_VERSION,
+    STAND,
+    bezeichnung,
+    spalte_erkennen,
 )
+from wrm_cli.lesen.arbeitsmappe import Bezug, Blatt, Mappe
+from wrm_cli.lesen.meldung import Gelesen, Meldung, Zelle, adresse
 from wrm_cli.werte import Roh, anzeigen, bereinigt, ist_leer
 
 Zeilen = Sequence[Sequence[Roh]]

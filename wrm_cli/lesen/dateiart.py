@@ -16,7 +16,8 @@ from pathlib import Path
 
 from wrm_cli.befunde import Befund, hinweis
 from wrm_cli.fehler import EingabeFehler
-from wrm_cli.grenzen import Grenzen, archiv_pruefen, dateigroesse_pruefen
+from wrm_cli.konfig import Grenzen
+from wrm_cli.lesen.grenzen import archiv_pruefen, dateigroesse_pruefen
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from wrm_cli.arbeitsmappe import Bezug, Blattbild, Mappe
-from wrm_cli.dateiart import BESCHAEDIGT, KENNWORT, Datei
 from wrm_cli.fehler import EingabeFehler
+from wrm_cli.lesen.arbeitsmappe import Bezug, Blattbild, Mappe
+from wrm_cli.lesen.dateiart import BESCHAEDIGT, KENNWORT, Datei
 from wrm_cli.werte import Zellfehler
 
 

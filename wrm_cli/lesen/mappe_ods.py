@@ -10,9 +10,9 @@ from __future__ import annotations
 import io
 from xml.etree.ElementTree import Element
 
-from wrm_cli.arbeitsmappe import BEZUG_ODS, Bezug, Blattbild, Mappe, bezug_lesen
-from wrm_cli.dateiart import BESCHAEDIGT, Datei
 from wrm_cli.fehler import EingabeFehler
+from wrm_cli.lesen.arbeitsmappe import BEZUG_ODS, Bezug, Blattbild, Mappe, bezug_lesen
+from wrm_cli.lesen.dateiart import BESCHAEDIGT, Datei
 from wrm_cli.werte import Zellfehler
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"

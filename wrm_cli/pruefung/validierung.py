@@ -7,18 +7,20 @@ failure is mapped back to the file and cell it came from.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wrm_cli.befunde import Befund, fehler
-from wrm_cli.bezirk import Bezirk, datum_deutsch
+from wrm_cli.bezirk import Bezirk
 from wrm_cli.felder import FELD, FELDER, KOMMUNE, STAND, ZAHLFELDER
-from wrm_cli.meldung import Meldung
+from wrm_cli.lesen.lauf import MELDUNG_NR
+from wrm_cli.lesen.meldung import Meldung
 from wrm_cli.werte import (
     Verbunden,
     Zellfehler,
     anzeigen,
+    datum_deutsch,
     datum_lesen,
     ist_leer,
     mehrdeutige_zahl,
@@ -28,9 +30,6 @@ from wrm_cli.werte import (
 
 if TYPE_CHECKING:
     import pandas as pd
-
-# Column of the validated frame that points back to the Meldung it came from.
-MELDUNG_NR = "meldung_nr"
 
 
 @dataclass
@@ -43,10 +42,6 @@ class Pruefergebnis:
     @property
     def befunde(self) -> list[Befund]:
         return [befund for _, befund in self.befunde_je_meldung]
-
-    def befunde_zu(self, nummern: Collection[int]) -> list[Befund]:
-        """The Befunde about the Meldungen with these numbers (e.g. those of one file)."""
-        return [befund for nr, befund in self.befunde_je_meldung if nr in nummern]
 
 
 def _verstanden(meldung: Meldung, bezirk: Bezirk) -> dict[str, object]:
@@ -71,7 +66,7 @@ def pruefen(meldungen: Sequence[Meldung], bezirk: Bezirk, stichtag: dt.date) -> 
     import pandas as pd
     import pandera.pandas as pa
 
-    from wrm_cli.schemata import meldung_schema
+    from wrm_cli.pruefung.schemata import meldung_schema
 
     spalten = ["quelle", KOMMUNE, STAND, *FELD]
     rahmen = pd.DataFrame(

@@ -1,0 +1,1 @@
+"""Evaluating: valid Meldungen → one row per Kommune → the table, Meldestatus, Dateibilanz. Pure."""

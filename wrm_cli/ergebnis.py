@@ -1,0 +1,170 @@
+"""What a run produces: the result types every renderer reads, and the typed rows of the
+JSON contract.
+
+They live here, below everything that computes or renders them, so that a renderer
+needs the orchestrator no more than a computation needs a renderer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, get_args
+
+from wrm_cli.befunde import Befund
+from wrm_cli.felder import KAPAZITAETSFELDER, KOMMUNE, STAND
+from wrm_cli.konfig import Einstellungen
+from wrm_cli.werte import python_wert
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from wrm_cli.bezirk import Bezirk
+
+# The columns of the evaluation table, in published order (after kommune and stand).
+ZAHLSPALTEN: tuple[str, ...] = (
+    "bisherige_zuweisungen",
+    "zu_erfuellen",
+    *KAPAZITAETSFELDER,
+    "summe",
+    "fehlender_wohnraum",
+)
+SPALTEN: tuple[str, ...] = (KOMMUNE, STAND, *ZAHLSPALTEN, "einschaetzung")
+# The columns every report shows (the Stand is in the Übersicht and the Meldestatus).
+BERICHTSSPALTEN: tuple[str, ...] = (KOMMUNE, *ZAHLSPALTEN, "einschaetzung")
+KENNZAHLEN: tuple[str, ...] = (
+    "benoetigter_wohnraum",
+    "sofort_verfuegbar",
+    "in_aussicht",
+    "gesamtverfuegbarkeit",
+    "fehlender_wohnraum",
+)
+
+
+@dataclass
+class Auswertung:
+    zeilen: pd.DataFrame  # SPALTEN, in report order; numbers Int64, blanks <NA>
+    gesamt: dict[str, int]  # ZAHLSPALTEN
+    kennzahlen: dict[str, int]  # KENNZAHLEN
+    # The number of the Meldung (in the run) each row comes from, in report order.
+    herkunft: list[int] = field(default_factory=list)
+
+    def datensaetze(self) -> list[dict[str, Any]]:
+        """The rows as plain Python values (None for blanks), in report order."""
+        return [dict(zeile) for zeile in self._datensaetze]
+
+    @functools.cached_property
+    def _datensaetze(self) -> list[dict[str, Any]]:
+        # Built once: every report and several hints read them, 11,000 rows for a Land.
+        return [
+            {str(spalte): python_wert(wert) for spalte, wert in zeile.items()}
+            for zeile in self.zeilen.to_dict("records")
+        ]
+
+
+Meldestatus = Literal["aktuell", "veraltet", "ohne Stand", "ungültig", "fehlt"]
+
+
+@dataclass(frozen=True)
+class Meldestand:
+    kommune: str
+    status: Meldestatus
+    stand: dt.date | None = None
+    tage_alt: int | None = None
+    datei: str | None = None
+
+
+Dateistatus = Literal[
+    "verwendet",
+    "ersetzt",
+    "widersprüchlich",
+    "fehlerhaft",
+    "ohne Meldung",
+    "übergangen",
+    "unlesbar",
+]
+DATEISTATUS: tuple[Dateistatus, ...] = get_args(Dateistatus)
+
+
+@dataclass(frozen=True)
+class Dateistand:
+    """What became of one input file."""
+
+    datei: str
+    status: Dateistatus
+    kommunen: tuple[str, ...] = ()
+    grund: str = ""
+
+
+@dataclass
+class Auswertungsbericht:
+    stichtag: dt.date
+    einstellungen: Einstellungen
+    auswertung: Auswertung
+    befunde: list[Befund]
+    fehlende_kommunen: list[str]
+    gelesene_dateien: list[Path] = field(default_factory=list)
+    unlesbare_dateien: list[Path] = field(default_factory=list)
+    # For the Excel report: all fields per evaluated Kommune, the state of every
+    # Kommune's report, and what became of every input file.
+    uebersicht: list[dict[str, Any]] = field(default_factory=list)
+    meldestatus: list[Meldestand] = field(default_factory=list)
+    dateien: list[Dateistand] = field(default_factory=list)
+
+    @property
+    def bezirk(self) -> Bezirk:
+        return self.einstellungen.bezirk
+
+    @property
+    def hat_fehler(self) -> bool:
+        return any(befund.stufe == "fehler" for befund in self.befunde)
+
+    @property
+    def nichts_gelesen(self) -> bool:
+        return not self.gelesene_dateien
+
+
+@dataclass
+class Dateipruefung:
+    """The verdict on one file for the Kommune that sends it."""
+
+    datei: Path
+    lesbar: bool
+    befunde: list[Befund] = field(default_factory=list)
+    # One entry per valid Meldung in the file: its row of the Auswertung (Auswertung.datensaetze).
+    meldungen: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def fehler(self) -> int:
+        return sum(befund.stufe == "fehler" for befund in self.befunde)
+
+    @property
+    def hinweise(self) -> int:
+        return sum(befund.stufe == "hinweis" for befund in self.befunde)
+
+    @property
+    def in_ordnung(self) -> bool:
+        return self.lesbar and not self.fehler
+
+
+@dataclass
+class Pruefbericht:
+    stichtag: dt.date
+    einstellungen: Einstellungen
+    dateien: list[Dateipruefung]
+    # Files in a given folder that were not read (lock files, other file types).
+    ignoriert: list[Befund] = field(default_factory=list)
+
+    @property
+    def bezirk(self) -> Bezirk:
+        return self.einstellungen.bezirk
+
+    @property
+    def hat_fehler(self) -> bool:
+        return any(datei.fehler for datei in self.dateien)
+
+    @property
+    def hat_unlesbare(self) -> bool:
+        return any(not datei.lesbar for datei in self.dateien)

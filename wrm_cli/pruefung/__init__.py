@@ -1,0 +1,1 @@
+"""Checking: Meldungen → Befunde (the pandera schema, German texts, plausibility hints). Pure."""
