@@ -10,6 +10,7 @@ published 2016 table, Kommunen "Gemeinde 00001" …) and a wrm.toml naming them 
 temporary folder, then times, each in a fresh process:
 
 - wrm:        ``wrm auswerten ORDNER`` (terminal table, output discarded)
+- pruefen:    ``wrm pruefen ORDNER`` on the same files (the Kommunen's check, per file)
 - Basislinie: a loop of ``pandas.read_excel(engine="openpyxl")``, picking the template's
               cells, ``pandas.concat``, the same pandera schema and evaluation table
 - Untergrenze: Python start, the imports wrm cannot do without (pandas, pandera,
@@ -193,10 +194,10 @@ def main() -> None:
     hilfe = ergebnisse["wrm --help"].sekunden / ergebnisse["python -c 'import pandas'"].sekunden
     print(f"  wrm --help / import pandas: {hilfe:.2f}")
 
-    print("\nOrdner auswerten (Median, Sekunden; Spitze des Arbeitsspeichers):")
+    print("\nOrdner auswerten und prüfen (Median, Sekunden; Spitze des Arbeitsspeichers):")
     print(
         f"  {'Dateien':>7}  {'wrm':>14}  {'Basislinie':>14}  {'Untergrenze':>14}  "
-        f"{'Basis/wrm':>9}  {'wrm/Unter':>9}"
+        f"{'Basis/wrm':>9}  {'wrm/Unter':>9}  {'pruefen':>14}  {'pruefen/wrm':>11}"
     )
     for anzahl in args.anzahlen:
         with tempfile.TemporaryDirectory(prefix="wrm-bench-") as tmp:
@@ -205,6 +206,8 @@ def main() -> None:
             toml = str(ordner / "wrm.toml")
             runden = 1 if anzahl >= 5000 else args.wiederholungen
             eigen = messen([*wrm, "auswerten", str(eingang), "--konfig", toml], runden)
+            # The Kommunen's command on the same folder: the same pipeline, split by file.
+            pruefen = messen([*wrm, "pruefen", str(eingang), "--konfig", toml], runden)
             basis = messen([python, str(HIER / "basislinie.py"), str(eingang), toml], runden)
             unten = messen([python, str(HIER / "untergrenze.py"), str(eingang)], runden)
         print(
@@ -213,6 +216,8 @@ def main() -> None:
             f"  {unten.sekunden:6.2f} s {unten.peak_mb:4.0f} MB"
             f"  {_verhaeltnis(basis.sekunden, eigen.sekunden):>9}"
             f"  {_verhaeltnis(eigen.sekunden, unten.sekunden):>9}"
+            f"  {pruefen.sekunden:6.2f} s {pruefen.peak_mb:4.0f} MB"
+            f"  {_verhaeltnis(pruefen.sekunden, eigen.sekunden):>11}"
         )
 
 
