@@ -15,10 +15,11 @@ from pathlib import Path
 import pandas as pd
 
 from wrm_cli.auswertung.tabelle import auswerten
-from wrm_cli.bezirk import konfig_laden
 from wrm_cli.blaetter import BLATT_MELDUNG
 from wrm_cli.felder import ALLE_SCHLUESSEL, STAND
+from wrm_cli.konfig import konfig_laden
 from wrm_cli.lesen.arbeitsmappe import spaltennummer
+from wrm_cli.lesen.lauf import MELDUNG_NR
 from wrm_cli.pruefung.schemata import meldung_schema
 from wrm_cli.vorlage import eingabezellen
 
@@ -38,7 +39,7 @@ def _wert(key: str, wert: object) -> object:
 
 
 def main(ordner: Path, toml: Path) -> None:
-    bezirk = konfig_laden(toml)
+    einstellungen = konfig_laden(toml)
     zellen = {key: _position(adresse) for key, adresse in eingabezellen().items()}
     rahmen = []
     for pfad in sorted(ordner.glob("*.xlsx")):
@@ -47,8 +48,9 @@ def main(ordner: Path, toml: Path) -> None:
         zeile |= {key: _wert(key, blatt.iat[zellen[key]]) for key in ALLE_SCHLUESSEL}
         rahmen.append(pd.DataFrame([zeile], dtype=object))
     meldungen = pd.concat(rahmen, ignore_index=True)
-    stichtag = bezirk.stichtag or dt.date.today()
-    meldung_schema(bezirk.kommunennamen, stichtag).validate(meldungen, lazy=True)
+    stichtag = einstellungen.stichtag or dt.date.today()
+    meldung_schema(einstellungen.bezirk.kommunennamen, stichtag).validate(meldungen, lazy=True)
+    meldungen[MELDUNG_NR] = range(len(meldungen))
     print(auswerten(meldungen).zeilen.to_string())
 
 
