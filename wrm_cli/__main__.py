@@ -1,5 +1,5 @@
 from wrm_cli.cli import main
 
-# Guarded: the reading processes (lesen_parallel) import this module again under "spawn".
+# Guarded: the reading processes (lesen/parallel.py) import this module again under "spawn".
 if __name__ == "__main__":
     main()

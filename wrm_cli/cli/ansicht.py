@@ -1,6 +1,6 @@
 """The terminal: the report in colour and a progress bar while many files are read.
 
-With rich, so only cli.py may import this module.
+With rich, so only the command line (cli/) may import this module.
 
 The lines are those of the text report (``textzeilen``); here they only get their
 colours: surplus green, shortage red, "kritisch" red, headers and totals bold. One
