@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Literal
 
 Art = Literal["anzahl", "ganzzahl", "auswahl"]
@@ -147,6 +148,32 @@ KONTAKT_LABELS: dict[str, str] = {
 }
 # The template's header block, top to bottom.
 KOPF_SCHLUESSEL: tuple[str, ...] = (KOMMUNE, STAND, *KONTAKT_LABELS)
+
+
+class Pruefung(StrEnum):
+    """The name of every check of a Meldung, as pandera reports it in ``failure_cases``.
+
+    The schema names its checks with these; the German texts are looked up by them.
+    """
+
+    # The Kommune is one of the district's official names.
+    KOMMUNE_BEKANNT = "kommune_bekannt"
+    # The Stand is a date.
+    DATUM = "datum"
+    # The Stand is not after the Stichtag.
+    NICHT_IN_ZUKUNFT = "nicht_in_zukunft"
+    # A number field holds a whole number (text and fractions fail here).
+    GANZE_ZAHL = "ganze_zahl"
+    # A whole number is not beyond what the Int64 columns hold exactly.
+    ZU_GROSS = "zu_gross"
+    # A count is not below its minimum (0).
+    NICHT_NEGATIV = "nicht_negativ"
+    # A choice field holds one of its allowed answers.
+    AUSWAHL = "auswahl"
+    # Named by pandera: a column with ``nullable=False`` has an empty cell.
+    PFLICHTFELD = "not_nullable"
+    # Named by pandera: the schema's ``unique=[…]`` key appears more than once.
+    EINDEUTIG = "multiple_fields_uniqueness"
 
 
 def bezeichnung(key: str) -> str:

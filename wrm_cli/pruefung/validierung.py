@@ -1,7 +1,8 @@
 """Meldungen → Befunde and a typed frame of the valid ones. Pure: no I/O.
 
 All Meldungen of a run are validated together in one lazy pandera call; every
-failure is mapped back to the file and cell it came from.
+failure is mapped back to the file and cell it came from, its sentence comes from
+``texte`` by the ``Pruefung`` that failed.
 """
 
 from __future__ import annotations
@@ -13,17 +14,16 @@ from typing import TYPE_CHECKING
 
 from wrm_cli.befunde import Befund, fehler
 from wrm_cli.bezirk import Bezirk
-from wrm_cli.felder import FELD, FELDER, KOMMUNE, STAND, ZAHLFELDER
+from wrm_cli.felder import FELD, FELDER, KOMMUNE, STAND, ZAHLFELDER, Pruefung
 from wrm_cli.lesen.lauf import MELDUNG_NR
 from wrm_cli.lesen.meldung import Meldung
+from wrm_cli.pruefung.texte import STAND_FEHLT, Fall, befundtext, pruefung_erkennen
 from wrm_cli.werte import (
     Verbunden,
     Zellfehler,
     anzeigen,
-    datum_deutsch,
     datum_lesen,
     ist_leer,
-    mehrdeutige_zahl,
     text_lesen,
     zahl_lesen,
 )
@@ -99,27 +99,12 @@ def _stand_fehlt(meldung: Meldung, bezirk: Bezirk) -> Befund:
     # they are. (Tables without a stand column only get a hint: they predate the template.)
     name = text_lesen(meldung.roh(KOMMUNE))
     return fehler(
-        "Der Stand fehlt – bitte das Datum eintragen, auf das sich die Zahlen beziehen "
-        "(z. B. 16.03.2016).",
+        STAND_FEHLT,
         datei=meldung.quelle,
         zelle=meldung.zelle(STAND),
         feld=STAND,
         kommune=bezirk.kommune_finden(name) if isinstance(name, str) else None,
     )
-
-
-def _zellfehler_text(problem: Zellfehler) -> str:
-    if not problem.fehlerwert:
-        return (
-            "Die Zelle enthält eine Formel ohne berechnetes Ergebnis – Datei bitte in "
-            "Excel/LibreOffice öffnen und speichern."
-        )
-    if problem.formel:
-        return (
-            f"Die Formel ergibt den Fehlerwert {problem.fehlerwert} – bitte die Formel "
-            "korrigieren oder die Zahl direkt eintragen."
-        )
-    return f"Die Zelle enthält den Fehlerwert {problem.fehlerwert} – bitte die Zahl eintragen."
 
 
 def _ohne_doppelte(befunde: list[tuple[int, Befund]]) -> list[tuple[int, Befund]]:
@@ -130,81 +115,28 @@ def _befund(
     meldungen: Sequence[Meldung],
     index: int,
     spalte: str,
-    pruefung: str,
+    name_der_pruefung: str,
     bezirk: Bezirk,
     stichtag: dt.date,
 ) -> Befund | None:
     meldung = meldungen[index]
-    if pruefung == "multiple_fields_uniqueness":
+    pruefung = pruefung_erkennen(name_der_pruefung)
+    name = text_lesen(meldung.roh(KOMMUNE))
+    if pruefung is Pruefung.EINDEUTIG:
         if spalte != KOMMUNE:  # the same failure is reported once per column of the key
             return None
-        name = text_lesen(meldung.roh(KOMMUNE))
-        return fehler(
-            f"„{name}“ steht mehrmals in dieser Datei – bitte nur eine Zeile je Kommune.",
-            datei=meldung.quelle,
-            zelle=meldung.zelle(KOMMUNE),
-            feld=KOMMUNE,
-            kommune=bezirk.kommune_finden(str(name)),
-        )
+        kommune = bezirk.kommune_finden(str(name))
+    else:
+        kommune = bezirk.kommune_finden(name) if isinstance(name, str) else None
     roh = meldung.roh(spalte)
-    wert = anzeigen(roh)
-    name = text_lesen(meldung.roh(KOMMUNE))
-    kommune = bezirk.kommune_finden(name) if isinstance(name, str) else None
-    ort = {
-        "datei": meldung.quelle,
-        "zelle": meldung.zelle(spalte),
-        "feld": spalte,
-        "kommune": kommune,
-    }
-    if isinstance(roh, Zellfehler):
-        return fehler(_zellfehler_text(roh), **ort)
-    if isinstance(roh, Verbunden):
-        return fehler(
-            f"Die Zelle gehört zu den verbundenen Zellen {roh.bereich} („{wert}“) – bitte den "
-            "Zellverbund aufheben und den Wert in die eigene Zelle des Feldes eintragen.",
-            **ort,
-        )
-    if pruefung == "not_nullable":  # only the Kommune is required
-        return fehler("Der Name der Kommune fehlt – bitte eintragen.", **ort)
-    if pruefung == "kommune_bekannt":
-        vorschlag = bezirk.vorschlag(wert)
-        weiter = (
-            f"Meinten Sie „{vorschlag}“?"
-            if vorschlag
-            else f"Erwartet wird eine der {len(bezirk.kommunen)} Kommunen des Bezirks."
-        )
+    fall = Fall(roh, anzeigen(roh), spalte, name, bezirk, stichtag)
+    if pruefung is Pruefung.KOMMUNE_BEKANNT and not isinstance(roh, Zellfehler | Verbunden):
         # The Kommune it most likely is, so the Meldestatus can say "Meldung mit Fehlern".
-        ort["kommune"] = vorschlag
-        return fehler(
-            f"„{wert}“ steht nicht in der Liste der Kommunen ({bezirk.name}). {weiter}", **ort
-        )
-    if pruefung == "datum":
-        return fehler(f"„{wert}“ ist kein Datum – erwartet wird z. B. 16.03.2016.", **ort)
-    if pruefung == "nicht_in_zukunft":
-        return fehler(
-            f"Der Stand {wert} liegt nach dem Stichtag {datum_deutsch(stichtag)} – "
-            "bitte das Datum der Zahlen prüfen.",
-            **ort,
-        )
-    if pruefung == "ganze_zahl" and (lesarten := mehrdeutige_zahl(roh)) is not None:
-        klein, gross = lesarten
-        return fehler(
-            f"„{wert}“ ist mehrdeutig ({klein} oder {gross}?) – bitte die Zahl ohne Punkt "
-            "und Komma eintragen.",
-            **ort,
-        )
-    if pruefung == "ganze_zahl":
-        if isinstance(zahl_lesen(roh), float):
-            return fehler(
-                f"„{wert}“ ist keine ganze Zahl – Personen bitte ohne Nachkommastellen zählen.",
-                **ort,
-            )
-        return fehler(f"„{wert}“ ist keine ganze Zahl – bitte nur Ziffern eintragen.", **ort)
-    if pruefung == "zu_gross":
-        return fehler(f"„{wert}“ hat zu viele Stellen – bitte die Zahl prüfen.", **ort)
-    if pruefung == "nicht_negativ":
-        return fehler(f"„{wert}“ ist negativ – erwartet wird eine Anzahl ab 0.", **ort)
-    if pruefung == "auswahl":
-        erlaubt = " oder ".join(f"„{a}“" for a in FELD[spalte].auswahl)
-        return fehler(f"„{wert}“ ist nicht zulässig – erwartet wird {erlaubt}.", **ort)
-    return fehler(f"„{wert}“ ist ungültig (Prüfung „{pruefung}“).", **ort)
+        kommune = bezirk.vorschlag(fall.wert)
+    return fehler(
+        befundtext(pruefung, fall),
+        datei=meldung.quelle,
+        zelle=meldung.zelle(spalte),
+        feld=spalte,
+        kommune=kommune,
+    )
