@@ -13,11 +13,12 @@ import io
 import sys
 from pathlib import Path
 
+from hilfen import datei_lesen, vorlage_ausfuellen
+
 from wrm_cli.ausgabe import atomar_schreiben
 from wrm_cli.felder import ALLE_SCHLUESSEL, KOMMUNE, STAND, ZAHLFELDER
 from wrm_cli.konfig import konfig_laden
-from wrm_cli.lesen.datei import datei_lesen
-from wrm_cli.vorlage import vorlage_ausfuellen, vorlage_erstellen, vorlagen_dateiname
+from wrm_cli.vorlage import vorlage_erstellen, vorlagen_dateiname
 from wrm_cli.werte import datum_lesen, text_lesen, zahl_lesen
 
 BEISPIELE = Path(__file__).resolve().parents[1] / "beispiele"

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from beispiele_erzeugen import erzeugen
 from conftest import BEISPIELE, PROJEKT, wrm
-
-from wrm_cli.lesen.datei import datei_lesen
+from hilfen import datei_lesen
 
 EINGANG = BEISPIELE / "eingang"
 

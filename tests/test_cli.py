@@ -1,18 +1,32 @@
-"""The command line as a user runs it: exit codes, the lines users read, --format json."""
+"""The command line as a user runs it: exit codes, the lines users read, --format json.
+
+Most runs go through the entry point in this process (``wrm``); the few that need a
+process of their own (``wrm_prozess``) check the entry point, exit codes and the output
+encoding end to end, a traceback with --debug and Ctrl-C as a real signal.
+"""
 
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
+from typing import NoReturn
 
-from conftest import BEISPIELE, DATEN, STICHTAG_2016, wrm
+import pytest
+from conftest import BEISPIELE, DATEN, STICHTAG_2016, prozessumgebung, wrm, wrm_prozess
 from rich.console import Console
 
 from wrm_cli.ablauf import auswerten
+from wrm_cli.berichte.csv_bericht import textzelle
 from wrm_cli.berichte.json_bericht import als_dict
 from wrm_cli.berichte.text_bericht import als_text
 from wrm_cli.cli.ansicht import bericht_zeigen
@@ -74,6 +88,35 @@ def test_csv_fuer_deutsches_excel(tmp_path: Path) -> None:
     assert ["Gesamt", "1327", "716", "84", "385", "372", "282", "1123", "-407", ""] in zeilen
     assert ["fehlender Wohnraum (Personen)", "-407"] in zeilen
     assert ["Stichtag", "16.03.2016"] in zeilen
+
+
+KOPF_BEFUNDE = ["Stufe", "Datei", "Zelle", "Feld", "Meldung"]
+
+
+def test_csv_text_aus_eingaben_wird_keine_formel(tmp_path: Path) -> None:
+    """A cell beginning with = + - @ would be a formula in Excel: it gets a leading '."""
+    eingang = tmp_path / "eingang"
+    eingang.mkdir()
+    shutil.copy(BEISPIELE / "uebersicht_2016.csv", eingang)
+    namen = ["=HYPERLINK(1+1).xlsx", "+49 Melle.xlsx", "-Melle.xlsx", "@Melle.xlsx"]
+    for name in namen:
+        (eingang / name).write_bytes(b"kaputt")
+    ziel = tmp_path / "bericht.csv"
+    ergebnis = wrm("auswerten", eingang, "--konfig", BEISPIELE / "wrm.toml", "-o", ziel)
+    assert ergebnis.returncode == 1, ergebnis.stderr
+    zeilen = list(csv.reader(io.StringIO(ziel.read_text("utf-8-sig")), delimiter=";"))
+    befunde = {zeile[1]: zeile for zeile in zeilen[zeilen.index(KOPF_BEFUNDE) + 1 :]}
+    for name in namen:
+        assert befunde["'" + name][0] == "fehler"
+        assert name not in befunde
+    assert befunde["uebersicht_2016.csv"][0] == "hinweis"  # other text stays as it is
+
+
+def test_csv_textzelle() -> None:
+    for text in ("=1+1", "+49 541 1234", "-5", "@SUMME(A1)", "\tx", "\rx"):
+        assert textzelle(text) == "'" + text
+    for text in ("Melle", "Stufe", "1+1", "„=1“", ""):
+        assert textzelle(text) == text
 
 
 def test_markdown_ohne_rahmenzeichen(tmp_path: Path) -> None:
@@ -203,6 +246,146 @@ def test_debug_zeigt_technische_details(tmp_path: Path) -> None:
     assert ergebnis.returncode == 2
     assert "ist kein gültiges TOML" in ergebnis.stderr
     assert "Traceback" not in ergebnis.stderr
+    # With --debug the error is not caught: the interpreter prints it, in a real process.
+    mit_debug = wrm_prozess(
+        "auswerten", BEISPIELE / "uebersicht_2016.csv", "--konfig", kaputt, "--debug"
+    )
+    assert mit_debug.returncode == 1  # the interpreter's code for an uncaught exception
+    assert mit_debug.stderr.startswith("Traceback (most recent call last):\n")
+    assert 'File "' in mit_debug.stderr and ", line " in mit_debug.stderr
+    letzte = mit_debug.stderr.rstrip("\n").splitlines()[-1]
+    assert letzte.startswith("wrm_cli.fehler.KonfigFehler: Die Einstellungsdatei ")
+    assert "ist kein gültiges TOML" in letzte
+    assert not mit_debug.stderr.startswith("Fehler:")
+    assert mit_debug.stdout == ""
+
+
+def _unterbrochen(*_: object, **__: object) -> NoReturn:
+    raise KeyboardInterrupt  # as Python raises it when Ctrl-C is pressed
+
+
+def test_strg_c_bricht_mit_130_ab(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while files are read (or a template is written): one German line, code 130."""
+    monkeypatch.setattr("wrm_cli.lesen.parallel.inhalt_lesen", _unterbrochen)
+    monkeypatch.setattr("wrm_cli.vorlage.vorlage_schreiben", _unterbrochen)
+    aufrufe: list[list[str | Path]] = [
+        ["auswerten", BEISPIELE / "eingang"],
+        ["auswerten", BEISPIELE / "uebersicht_2016.csv", "-o", tmp_path / "bericht.xlsx"],
+        ["pruefen", BEISPIELE / "eingang" / "Meldung_Melle.xlsx", "--debug"],
+        ["vorlage", "--kommune", "Melle", "--ausgabe", tmp_path],
+    ]
+    for argumente in aufrufe:
+        ergebnis = wrm(*argumente)
+        assert ergebnis.returncode == 130, argumente
+        assert ergebnis.stderr == "Fehler: Abgebrochen.\n"
+        assert ergebnis.stdout == ""
+    assert list(tmp_path.iterdir()) == []  # no half report, no template
+
+
+def _sigint_wie_im_terminal() -> None:
+    # A shell starts background jobs with SIGINT ignored; Python then keeps ignoring it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="braucht eine benannte Pipe (POSIX)")
+def test_strg_c_im_eigenen_prozess(tmp_path: Path) -> None:
+    """A real SIGINT while wrm waits for a file: it reads from a named pipe nobody fills.
+
+    Once wrm has the pipe open for reading, opening it for writing without blocking
+    succeeds: from then on wrm is inside reading, and stays there until the signal."""
+    eingang = tmp_path / "eingang"
+    eingang.mkdir()
+    pipe = eingang / "Meldung_Melle.csv"
+    os.mkfifo(pipe)
+    prozess = subprocess.Popen(
+        [sys.executable, "-m", "wrm_cli", "auswerten", str(eingang)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env=prozessumgebung(),
+        preexec_fn=_sigint_wie_im_terminal,
+    )
+    schreibende: int | None = None
+    try:
+        frist = time.monotonic() + 60
+        while schreibende is None:
+            try:
+                schreibende = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError as fehler:
+                if fehler.errno != errno.ENXIO:  # ENXIO: nobody reads the pipe yet
+                    raise
+                assert prozess.poll() is None, prozess.communicate()
+                assert time.monotonic() < frist, "wrm liest die Pipe nicht"
+                time.sleep(0.05)
+        prozess.send_signal(signal.SIGINT)
+        stdout, stderr = prozess.communicate(timeout=60)
+    finally:
+        if prozess.poll() is None:
+            prozess.kill()
+            prozess.communicate()
+        if schreibende is not None:
+            os.close(schreibende)
+    assert prozess.returncode == 130
+    assert stderr == "Fehler: Abgebrochen.\n"
+    assert stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("argumente", "code"),
+    [
+        (["auswerten", BEISPIELE / "eingang"], 0),
+        (["pruefen", BEISPIELE / "fehlerhaft" / "Meldung_Hagen.xlsx"], 1),
+        (["auswerten", "x", "--formt", "json"], 2),
+        (["auswerten", "gibt-es-nicht.xlsx"], 3),
+        (["auswerten", "--help"], 0),
+    ],
+    ids=["bericht", "datenfehler", "aufruffehler", "nichts-lesbar", "hilfe"],
+)
+def test_eigener_prozess_gibt_dasselbe_wie_der_test(argumente: list[str], code: int) -> None:
+    """`python -m wrm_cli` end to end: its exit code and output are what ``wrm`` sees."""
+    prozess = wrm_prozess(*argumente)
+    assert prozess.returncode == code, prozess.stderr
+    im_test = wrm(*argumente)
+    assert (im_test.returncode, im_test.stdout, im_test.stderr) == (
+        prozess.returncode,
+        prozess.stdout,
+        prozess.stderr,
+    )
+
+
+def test_installierter_befehl_wrm() -> None:
+    befehl = Path(sys.executable).with_name("wrm.exe" if os.name == "nt" else "wrm")
+    if not befehl.exists():
+        pytest.skip("wrm ist in dieser Umgebung nicht als Befehl installiert")
+    ergebnis = subprocess.run(
+        [str(befehl), "auswerten", BEISPIELE / "uebersicht_2016.csv", "--format", "json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=prozessumgebung(),
+        check=False,
+        timeout=120,
+    )
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert json.loads(ergebnis.stdout)["kennzahlen"]["fehlender_wohnraum"] == -407
+
+
+def test_ausgabe_ist_utf8_auch_in_der_c_locale(tmp_path: Path) -> None:
+    """Umlauts and dashes arrive as UTF-8 bytes, without PYTHONIOENCODING, in the C locale."""
+    umgebung = {k: v for k, v in prozessumgebung().items() if k != "PYTHONIOENCODING"}
+    ergebnis = subprocess.run(
+        [sys.executable, "-m", "wrm_cli", "auswerten", BEISPIELE / "eingang", tmp_path / "fehlt"],
+        capture_output=True,
+        env={**umgebung, "LC_ALL": "C", "LANG": "C"},
+        check=False,
+        timeout=120,
+    )
+    assert ergebnis.returncode == 1, ergebnis.stderr
+    stdout, stderr = ergebnis.stdout.decode("utf-8"), ergebnis.stderr.decode("utf-8")
+    assert "Bad Laer schätzt die Lage als „ausreichend“ ein" in stdout
+    assert "fehlt: Diese Datei oder diesen Ordner gibt es nicht – bitte den Namen prüfen." in stdout
+    assert stderr == ""
 
 
 def test_terminal_zeigt_den_textbericht_in_farbe() -> None:

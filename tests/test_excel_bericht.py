@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from typing import Any
 import openpyxl  # type: ignore[import-untyped, unused-ignore]
 import pytest
 from conftest import BEISPIELE, DATEN, PROJEKT, STICHTAG_2016, wrm
+from hilfen import vorlage_ausfuellen
 
 from wrm_cli.ablauf import auswerten
 from wrm_cli.berichte.excel_bericht import ERSTE_DATENZEILE, ZAHLFORMAT, als_xlsx
@@ -23,7 +25,7 @@ from wrm_cli.blaetter import (
     BLATT_UEBERSICHT,
 )
 from wrm_cli.konfig import Einstellungen
-from wrm_cli.vorlage import vorlage_ausfuellen, vorlage_erstellen
+from wrm_cli.vorlage import vorlage_erstellen
 
 BLAETTER = [BLATT_AUSWERTUNG, BLATT_UEBERSICHT, BLATT_MELDESTATUS, BLATT_HINWEISE, BLATT_DIAGRAMM]
 
@@ -182,14 +184,46 @@ def test_uebersicht_mit_allen_feldern_und_dezentralanteil(mappe: Any) -> None:
         113,
         "ausreichend",
     ]
-    assert blatt.cell(melle, 15).value == pytest.approx(80 / 142)
     assert blatt.cell(melle, 16).value == "Meldung_Melle.xlsx"
     assert blatt.cell(melle, 2).number_format == "DD.MM.YYYY"
+    anteile = {blatt.cell(z, 1).value: blatt.cell(z, 15).value for z in range(4, 25)}
+    erwartet = {
+        kommune: None if anteil is None else pytest.approx(anteil, abs=5e-5)
+        for kommune, anteil in DEZENTRAL_2016.items()
+    }
+    assert anteile == erwartet
     summe = 25
     assert blatt.cell(summe, 1).value == "Landkreis Osnabrück gesamt"
     assert blatt.cell(summe, 3).value == 1327
-    gu, dezentral = blatt.cell(summe, 8).value, blatt.cell(summe, 9).value
-    assert blatt.cell(summe, 15).value == pytest.approx(dezentral / (gu + dezentral))
+    assert (blatt.cell(summe, 8).value, blatt.cell(summe, 9).value) == (230, 1065)
+    assert blatt.cell(summe, 15).value == pytest.approx(0.8224, abs=5e-5)  # 1065 / (230 + 1065)
+
+
+# The share housed decentrally, (7) / ((6)+(7)), worked out by hand from columns (6)
+# untergebracht_gu and (7) untergebracht_dezentral of beispiele/uebersicht_2016.csv.
+DEZENTRAL_2016 = {
+    "Artland": 1.0,  # 88 / (0 + 88)
+    "Bad Essen": 0.7391,  # 51 / (18 + 51)
+    "Bad Iburg": 1.0,  # 29 / (0 + 29)
+    "Bad Laer": 1.0,  # 35 / (0 + 35)
+    "Bad Rothenfelde": 1.0,  # 34 / (0 + 34)
+    "Belm": 1.0,  # 46 / (0 + 46)
+    "Bersenbrück": 1.0,  # 151 / (0 + 151)
+    "Bissendorf": 1.0,  # 25 / (0 + 25)
+    "Bohmte": 0.8415,  # 69 / (13 + 69)
+    "Bramsche": None,  # (6) and (7) empty: nobody housed
+    "Dissen": 1.0,  # 40 / (0 + 40)
+    "Fürstenau": 0.6508,  # 41 / (22 + 41)
+    "Georgsmarienhütte": 0.6931,  # 70 / (31 + 70)
+    "Glandorf": 1.0,  # 17 / (0 + 17)
+    "Hagen": 1.0,  # 72 / (0 + 72)
+    "Hasbergen": 0.1818,  # 10 / (45 + 10)
+    "Hilter": 1.0,  # 28 / (0 + 28)
+    "Melle": 0.5634,  # 80 / (62 + 80)
+    "Neuenkirchen": 1.0,  # 75 / (0 + 75)
+    "Ostercappeln": 1.0,  # 28 / (0 + 28)
+    "Wallenhorst": 0.6609,  # 76 / (39 + 76)
+}
 
 
 def test_meldestatus_und_hinweise(tmp_path: Path, einstellungen_2016: Einstellungen) -> None:
@@ -255,6 +289,53 @@ def test_meldestatus_und_hinweise(tmp_path: Path, einstellungen_2016: Einstellun
     ]
     assert hinweise["A4"].value == "Fehler"
     assert hinweise["B4"].value == "Meldung_Belm.xlsx"
+
+
+def test_meldestatus_ohne_stand_und_ungueltig(
+    tmp_path: Path, einstellungen_2016: Einstellungen
+) -> None:
+    """Melle reports in a table without a "stand" column, Belm's only Meldung has an error."""
+    eingang = tmp_path / "eingang"
+    shutil.copytree(BEISPIELE / "eingang", eingang)
+    (eingang / "Meldung_Melle.xlsx").unlink()
+    with open(BEISPIELE / "uebersicht_2016.csv", encoding="utf-8", newline="") as datei:
+        kopf, *tabelle = csv.reader(datei, delimiter=";")
+    melle = next(zeile for zeile in tabelle if zeile[0] == "Melle")
+    ohne_stand = [[wert for spalte, wert in enumerate(z) if spalte != 1] for z in (kopf, melle)]
+    with open(eingang / "melle.csv", "w", encoding="utf-8", newline="") as datei:
+        csv.writer(datei, delimiter=";").writerows(ohne_stand)
+    mappe = vorlage_erstellen(einstellungen_2016.bezirk, "Belm")
+    vorlage_ausfuellen(mappe, {"stand": "16.03.2016", "zuweisungen": "ca. 45"})
+    mappe.save(eingang / "Meldung_Belm.xlsx")
+    ziel = tmp_path / "bericht.xlsx"
+    aufruf: list[str | Path] = [
+        "auswerten",
+        eingang,
+        "--konfig",
+        BEISPIELE / "wrm.toml",
+        "--stichtag",
+        "16.03.2016",
+    ]
+    ergebnis = wrm(*aufruf, "-o", ziel)
+    assert ergebnis.returncode == 1, ergebnis.stderr  # Belm's error
+
+    status = openpyxl.load_workbook(ziel)[BLATT_MELDESTATUS]
+    je_kommune = {
+        status.cell(z, 1).value: [status.cell(z, s).value for s in range(2, 6)]
+        for z in range(4, 25)
+    }
+    assert je_kommune["Melle"] == [None, None, "ohne Stand", "melle.csv"]
+    assert je_kommune["Belm"] == [None, None, "ungültig", None]
+    assert je_kommune["Artland"][1:] == [0, "aktuell", "Meldung_Artland.xlsx"]
+    assert {werte[2] for werte in je_kommune.values()} == {"aktuell", "ohne Stand", "ungültig"}
+
+    json_bericht = json.loads(wrm(*aufruf, "--format", "json").stdout)
+    assert json_bericht["fehlende_kommunen"] == ["Belm"]
+    dateien = {d["datei"]: (d["status"], d["kommunen"]) for d in json_bericht["dateien"]}
+    assert dateien["melle.csv"] == ("verwendet", ["Melle"])
+    assert dateien["Meldung_Belm.xlsx"][0] == "fehlerhaft"
+    melle_zeile = next(z for z in json_bericht["zeilen"] if z["kommune"] == "Melle")
+    assert melle_zeile["stand"] is None
 
 
 def _schreiben(ordner: Path, bericht: Any) -> Path:

@@ -14,19 +14,20 @@ Dateien danach Byte für Byte unverändert sind.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
 import json
 import re
 import shutil
-import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from conftest import Lauf
 from conftest import wrm as wrm_aufrufen
 
 from wrm_cli.ablauf import Auswertungsbericht, auswerten
@@ -138,8 +139,8 @@ def kommunen(bericht: Auswertungsbericht) -> list[str]:
     return [zeile["kommune"] for zeile in bericht.auswertung.datensaetze()]
 
 
-def wrm(*argumente: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """`wrm auswerten … --stichtag 16.03.2016 --format json` in its own process, in ``cwd``."""
+def wrm(*argumente: str | Path, cwd: Path) -> Lauf:
+    """`wrm auswerten … --stichtag 16.03.2016 --format json` in ``cwd``."""
     vorher = inhalt(cwd)
     ergebnis = wrm_aufrufen(
         "auswerten", *argumente, "--stichtag", "16.03.2016", "--format", "json", cwd=cwd
@@ -492,6 +493,24 @@ def _komma(pfad: Path) -> Path:
     return csv_schreiben(pfad, beispielzeilen(), trenner=",")
 
 
+def _tabulator_utf8(pfad: Path) -> Path:
+    pfad = csv_schreiben(pfad, beispielzeilen(), trenner="\t")
+    assert "Fürstenau\t16.03.2016\t".encode() in pfad.read_bytes()
+    return pfad
+
+
+def _unicode_text(pfad: Path) -> Path:
+    """Excel's "Unicode-Text" (.txt): UTF-16 little endian with BOM, tab-separated."""
+    puffer = io.StringIO()
+    csv.writer(puffer, delimiter="\t", lineterminator="\r\n").writerows(beispielzeilen())
+    pfad = pfad.with_suffix(".txt")
+    pfad.write_bytes(codecs.BOM_UTF16_LE + codecs.encode(puffer.getvalue(), "utf-16-le"))
+    roh = pfad.read_bytes()
+    assert roh.startswith(b"\xff\xfek\x00o\x00m\x00")  # BOM, then "kommune" in UTF-16
+    assert "Fürstenau\t".encode("utf-16-le") in roh
+    return pfad
+
+
 def _deutsche_koepfe(pfad: Path) -> Path:
     """Header "Kommune", "Stand", "(1) vom Land ausgesprochene Zuweisungen", …"""
     kopf, *rest = beispielzeilen()
@@ -522,6 +541,8 @@ VARIANTEN = {
     "utf8-mit-bom": _mit_bom,
     "windows-1252": _windows_1252,
     "komma-als-trenner": _komma,
+    "tabulator-utf8": _tabulator_utf8,
+    "unicode-text-utf16-tabulator": _unicode_text,
     "deutsche-spaltenkoepfe": _deutsche_koepfe,
     "koepfe-ohne-nummer-cp1252-komma": _koepfe_ohne_nummer,
     "namenszusaetze-und-nfd": _namenszusaetze,
@@ -575,7 +596,7 @@ def test_libreoffice_dateien_geben_dieselbe_auswertung(
 # --- Rückgabewerte der Befehlszeile ----------------------------------------------------
 
 
-def _befundtexte(ergebnis: subprocess.CompletedProcess[str]) -> list[str]:
+def _befundtexte(ergebnis: Lauf) -> list[str]:
     return [befund["text"] for befund in json.loads(ergebnis.stdout)["befunde"]]
 
 

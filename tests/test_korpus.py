@@ -14,9 +14,6 @@ from typing import NamedTuple
 
 import pytest
 from conftest import wrm
-from typer.testing import CliRunner
-
-from wrm_cli.cli import app
 
 KORPUS = Path(__file__).resolve().parent / "korpus" / "dateien"
 EINGANG = KORPUS / "eingang"
@@ -40,8 +37,8 @@ def eingaben_unveraendert() -> Iterator[None]:
 
 
 def wrm_im_prozess(*argumente: str) -> tuple[int, str]:
-    ergebnis = CliRunner().invoke(app, [str(a) for a in argumente], catch_exceptions=False)
-    return ergebnis.exit_code, ergebnis.stdout
+    ergebnis = wrm(*argumente)
+    return ergebnis.returncode, ergebnis.stdout
 
 
 class Fall(NamedTuple):
@@ -424,7 +421,7 @@ def test_jede_datei_bekommt_ihre_antwort(fall: Fall) -> None:
 
 
 def _auswerten_json(*argumente: str) -> tuple[int, dict[str, object], str]:
-    """The real command in its own process: a crash there could not take pytest along."""
+    """The real command; as ``wrm pruefen`` for each file above, in this process."""
     ergebnis = wrm("auswerten", "--stichtag", STICHTAG, "--format", "json", *argumente)
     return ergebnis.returncode, json.loads(ergebnis.stdout or "{}"), ergebnis.stderr
 
@@ -548,12 +545,26 @@ def test_unerwarteter_fehler_ein_satz_code_3_kein_halber_bericht(
 
     monkeypatch.setattr("wrm_cli.berichte.excel_bericht.als_xlsx", kaputt)
     ziel = tmp_path / "bericht.xlsx"
-    ergebnis = CliRunner().invoke(
-        app, ["auswerten", "--stichtag", STICHTAG, str(EINGANG), "-o", str(ziel)]
-    )
-    assert ergebnis.exit_code == 3
+    ergebnis = wrm("auswerten", "--stichtag", STICHTAG, str(EINGANG), "-o", str(ziel))
+    assert ergebnis.returncode == 3
     assert ergebnis.stderr == (
         "Fehler: Unerwarteter Fehler (RuntimeError). Bitte mit --debug erneut ausführen und "
         "die Ausgabe an die Task-Force senden.\n"
     )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_mit_debug_zeigt_der_unerwartete_fehler_die_technischen_details(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def kaputt(*_: object, **__: object) -> None:
+        raise RuntimeError("intern")
+
+    monkeypatch.setattr("wrm_cli.berichte.excel_bericht.als_xlsx", kaputt)
+    ziel = tmp_path / "bericht.xlsx"
+    ergebnis = wrm("auswerten", "--stichtag", STICHTAG, str(EINGANG), "-o", str(ziel), "--debug")
+    assert ergebnis.returncode == 1  # what the interpreter gives an uncaught exception
+    assert ergebnis.stderr.startswith("Traceback (most recent call last):\n")
+    assert ergebnis.stderr.endswith("RuntimeError: intern\n")
+    assert "Unerwarteter Fehler" not in ergebnis.stderr
     assert list(tmp_path.iterdir()) == []

@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import BEISPIELE, PROJEKT
+from conftest import BEISPIELE, PROJEKT, wrm
 
 KERN = [
     "wrm_cli.ablauf",
@@ -105,13 +105,9 @@ def test_kern_kennt_weder_typer_noch_rich() -> None:
 @pytest.mark.parametrize("befehl", ["auswerten", "pruefen", "vorlage"])
 def test_readme_nennt_jeden_befehl_und_jede_option(befehl: str) -> None:
     readme = (PROJEKT / "README.md").read_text("utf-8")
-    hilfe = subprocess.run(
-        [sys.executable, "-m", "wrm_cli", befehl, "--help"],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "COLUMNS": "200"},
-    ).stdout
+    ergebnis = wrm(befehl, "--help")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    hilfe = ergebnis.stdout
     optionen = set(re.findall(r"--[a-z][a-z-]+", hilfe)) - {"--help"}
     assert optionen >= {"--konfig", "--debug"}
     abschnitt = readme[readme.index(f"### `wrm {befehl}") :]

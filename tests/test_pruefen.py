@@ -15,11 +15,12 @@ from typing import Any
 import openpyxl  # type: ignore[import-untyped, unused-ignore]
 import pytest
 from conftest import BEISPIELE, wrm
+from hilfen import vorlage_ausfuellen
 
 from wrm_cli.blaetter import BLATT_MELDUNG, BLATT_VERSION
 from wrm_cli.felder import KOMMUNE, STAND
 from wrm_cli.konfig import standard_einstellungen
-from wrm_cli.vorlage import vorlage_ausfuellen, vorlage_erstellen
+from wrm_cli.vorlage import vorlage_erstellen
 
 STICHTAG = "16.03.2016"
 # Valid, consistent figures (Glandorf as published): no Befund at all.

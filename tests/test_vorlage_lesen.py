@@ -12,6 +12,7 @@ from typing import Any
 import openpyxl  # type: ignore[import-untyped, unused-ignore]
 import pytest
 from conftest import DATEN, STICHTAG_2016
+from hilfen import datei_lesen, vorlage_ausfuellen
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,12 +20,10 @@ from wrm_cli.bezirk import Bezirk
 from wrm_cli.blaetter import BLATT_MELDUNG, BLATT_VERSION
 from wrm_cli.felder import ALLE_SCHLUESSEL, FELD, FELDER, KOMMUNE, KONTAKT_LABELS, STAND
 from wrm_cli.konfig import standard_einstellungen
-from wrm_cli.lesen.datei import datei_lesen
 from wrm_cli.lesen.meldung import Gelesen
 from wrm_cli.pruefung.validierung import pruefen
 from wrm_cli.vorlage import (
     eingabezellen,
-    vorlage_ausfuellen,
     vorlage_erstellen,
 )
 

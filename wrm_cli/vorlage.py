@@ -352,10 +352,3 @@ def vorlagen_schreiben(bezirk: Bezirk, ziele: Mapping[str, Path]) -> Iterator[Pa
     for kommune, ziel in ziele.items():
         ziel.parent.mkdir(parents=True, exist_ok=True)
         yield vorlage_schreiben(bezirk, kommune, ziel)
-
-
-def vorlage_ausfuellen(mappe: Workbook, werte: Mapping[str, object]) -> None:
-    """Put values into the cells named by their keys, as a clerk would type them."""
-    for key, wert in werte.items():
-        blatt, zelle = next(iter(mappe.defined_names[key].destinations))
-        mappe[blatt][zelle.replace("$", "")] = wert

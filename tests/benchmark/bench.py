@@ -112,11 +112,11 @@ def _vorlagen() -> list[tuple[list[zipfile.ZipInfo], list[bytes]]]:
     """The 21 published Meldungen as filled templates for PLATZHALTER, as zip members."""
     sys.path.insert(0, str(PROJEKT / "tests"))
     from beispiele_erzeugen import _eingetragen
+    from hilfen import datei_lesen, vorlage_ausfuellen
 
     from wrm_cli.bezirk import Bezirk, Kommune
     from wrm_cli.felder import ALLE_SCHLUESSEL, KOMMUNE
-    from wrm_cli.lesen.datei import datei_lesen
-    from wrm_cli.vorlage import vorlage_ausfuellen, vorlage_erstellen
+    from wrm_cli.vorlage import vorlage_erstellen
 
     bezirk = Bezirk(
         "Benchmark", (Kommune(PLATZHALTER),), dt.date(2015, 12, 4), dt.date(2016, 7, 31)

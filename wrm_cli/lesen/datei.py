@@ -31,7 +31,6 @@ __all__ = [
     "Meldung",
     "Zelle",
     "adresse",
-    "datei_lesen",
     "inhalt_lesen",
     "tabelle_lesen",
 ]
@@ -47,18 +46,10 @@ _UNTERSUCHEN: dict[str, Callable[[Datei], Mappe]] = {
 }
 
 
-def datei_lesen(pfad: Path, grenzen: Grenzen | None = None) -> Gelesen:
-    """Read one file, whatever its name says. Raises EingabeFehler when the file cannot be
-    read at all ("NAME: what the Kommune should do")."""
-    try:
-        return inhalt_lesen(pfad, grenzen)
-    except EingabeFehler as problem:  # the readers say why; the file is named here, once
-        raise EingabeFehler(f"{pfad.name}: {problem}") from None
-
-
 def inhalt_lesen(pfad: Path, grenzen: Grenzen | None = None) -> Gelesen:
-    """As ``datei_lesen``, but the EingabeFehler only says why, without the file name:
-    for a report that lists the file beside it."""
+    """Read one file, whatever its name says. Raises EingabeFehler when the file cannot be
+    read at all; it only says why, without the file name: the report lists the file beside
+    it."""
     grenzen = grenzen or Grenzen()
     datei = datei_oeffnen(pfad, grenzen)
     if datei.art == "csv":
