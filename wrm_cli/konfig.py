@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import json
 import re
 import tomllib
 import unicodedata
@@ -20,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from wrm_cli.bezirk import Bezirk, Kommune, namensschluessel
 from wrm_cli.fehler import KonfigFehler
@@ -63,129 +64,195 @@ class Einstellungen:
 
 # --- what a wrm.toml may contain -------------------------------------------------------
 
-Leser = Callable[[Any, str], Any]  # (value, "abschnitt.schluessel") → checked value
+# (value, where – e.g. "„bezirk.name“") → checked value
+Leser = Callable[[Any, str], Any]
+# What a TOML value is, for "… ist kein Text, sondern eine Liste" (bool before int).
+_ARTEN = {bool: "ein Wahrheitswert", int: "eine Zahl", float: "eine Kommazahl", str: "ein Text"}
+_ARTEN |= {list: "eine Liste", dict: "ein Abschnitt", dt.date: "ein Datum", dt.time: "eine Uhrzeit"}
+
+
+def _falsch(wo: str, wert: Any, kein: str, erwartet: str, art_passt: bool = False) -> KonfigFehler:
+    # As in the file: ["a", "b"], true, 2016-07-31 (JSON without the quotes around a date).
+    gezeigt = json.dumps(wert, ensure_ascii=False, default=str).strip('"')
+    gezeigt = f"„{wert}“" if isinstance(wert, str) else gezeigt
+    gezeigt = gezeigt if len(gezeigt) <= 60 else gezeigt[:59] + "…"
+    art = next((f", sondern {a}" for t, a in _ARTEN.items() if isinstance(wert, t)), "")
+    return KonfigFehler(f"{wo} = {gezeigt} ist {kein}{'' if art_passt else art} – {erwartet}.")
 
 
 def _text(wert: Any, wo: str) -> str:
     if not isinstance(wert, str) or not wert.strip():
-        raise KonfigFehler(f"„{wo}“ = {_zeigen(wert)} muss ein Text sein, z. B. „Landkreis X“.")
-    return unicodedata.normalize("NFC", wert.strip())
+        leer = isinstance(wert, str)
+        erwartet = 'erwartet wird ein Name in Anführungszeichen "…"'
+        raise _falsch(wo, wert, "leer" if leer else "kein Text", erwartet, art_passt=leer)
+    return unicodedata.normalize("NFC", " ".join(wert.split()))
 
 
 def _datum(wert: Any, wo: str) -> dt.date:
     tag = datum_lesen(wert) if isinstance(wert, str | dt.date) else wert
-    if not isinstance(tag, dt.date) or isinstance(wert, dt.time):
-        raise KonfigFehler(
-            f"„{wo}“ = {_zeigen(wert)} ist kein Datum – erwartet wird z. B. 2016-07-31."
-        )
+    if not isinstance(tag, dt.date):
+        erwartet = 'erwartet wird z. B. 2016-07-31 oder "31.07.2016"'
+        raise _falsch(wo, wert, "kein Datum", erwartet, art_passt=isinstance(wert, str))
     return tag
 
 
-def _anzahl(wert: Any, wo: str) -> int:
-    if not isinstance(wert, int) or isinstance(wert, bool) or wert < 0:
-        raise KonfigFehler(f"„{wo}“ = {_zeigen(wert)} ist keine ganze Zahl ab 0.")
-    return wert
+def _ganze_zahl(ab: int) -> Leser:
+    zu_klein = "eine Grenze unter 1 lehnt jede Datei ab" if ab else "erwartet wird 0 oder mehr"
 
+    def lesen(wert: Any, wo: str) -> int:
+        zahl = isinstance(wert, int) and not isinstance(wert, bool)
+        if zahl and wert >= ab:
+            return int(wert)
+        erwartet = zu_klein if zahl else "erwartet wird eine ganze Zahl ohne Anführungszeichen"
+        if isinstance(wert, str) and wert.strip().isdigit():
+            erwartet = f"bitte ohne Anführungszeichen schreiben: {wert.strip()}"
+        raise _falsch(wo, wert, f"keine ganze Zahl ab {ab}", erwartet, art_passt=zahl)
 
-def _groesser_null(wert: Any, wo: str) -> int:
-    if _anzahl(wert, wo) == 0:
-        raise KonfigFehler(f"„{wo}“ muss größer als 0 sein.")
-    return int(wert)
+    return lesen
 
 
 def _namen(wert: Any, wo: str) -> tuple[str, ...]:
     if not isinstance(wert, list) or not all(isinstance(n, str) and n.strip() for n in wert):
-        raise KonfigFehler(f'„{wo}“ muss eine Liste von Namen sein, z. B. ["SG Artland"].')
-    return tuple(unicodedata.normalize("NFC", n.strip()) for n in wert)
+        erwartet = 'erwartet wird z. B. aliase = ["SG Artland", "Samtgemeinde Artland"]'
+        raise _falsch(wo, wert, "keine Liste von Namen", erwartet, isinstance(wert, list))
+    return tuple(unicodedata.normalize("NFC", " ".join(n.split())) for n in wert)
 
 
 # Section → key → reader. The Kommunen ([[kommunen]]) are a list of such tables.
 ABSCHNITTE: dict[str, dict[str, Leser]] = {
-    "bezirk": {"name": _text, "stichtag": _datum, "veraltet_nach_tagen": _anzahl},
+    "bezirk": {"name": _text, "stichtag": _datum, "veraltet_nach_tagen": _ganze_zahl(0)},
     "quote": {"beginn": _datum, "ende": _datum},
-    "hinweise": {"einschaetzung_toleranz": _anzahl},
-    "grenzen": {name: _groesser_null for name in Grenzen.__dataclass_fields__},
+    "hinweise": {"einschaetzung_toleranz": _ganze_zahl(0)},
+    "grenzen": {name: _ganze_zahl(1) for name in Grenzen.__dataclass_fields__},
 }
 KOMMUNE_EINTRAEGE: dict[str, Leser] = {"name": _text, "aliase": _namen}
 KOMMUNEN = "kommunen"
+_ORTE: dict[str, dict[str, Leser]] = {**ABSCHNITTE, KOMMUNEN: KOMMUNE_EINTRAEGE}
 
 
-def _zeigen(wert: Any) -> str:
-    return f"„{wert}“" if isinstance(wert, str) else str(wert)
+def _klammern(abschnitt: str) -> str:
+    return f"[[{abschnitt}]]" if abschnitt == KOMMUNEN else f"[{abschnitt}]"
 
 
-def _unbekannt(schluessel: str, moeglich: Iterable[str], wo: str, anderswo: str = "") -> str:
-    moeglich = sorted(moeglich)
-    vorschlag = difflib.get_close_matches(schluessel, moeglich, n=1, cutoff=0.6)
-    if anderswo:
-        weiter = f"„{schluessel}“ gehört in den Abschnitt [{anderswo}]."
-    elif vorschlag:
-        weiter = f"meinten Sie „{vorschlag[0]}“?"
-    else:
-        weiter = "möglich sind " + ", ".join(f"„{m}“" for m in moeglich) + "."
-    return f"Unbekannter Eintrag „{schluessel}“ {wo} – {weiter}"
+def _aehnlich(wort: str, moeglich: Iterable[str]) -> str | None:
+    gefaltet = {m.casefold(): m for m in moeglich}
+    treffer = difflib.get_close_matches(wort.casefold(), list(gefaltet), n=1, cutoff=0.6)
+    return gefaltet[treffer[0]] if treffer else None
 
 
-def _abschnitt_pruefen(name: str, inhalt: Any) -> dict[str, Any]:
-    bekannt = ABSCHNITTE[name]
-    if not isinstance(inhalt, dict):
-        raise KonfigFehler(
-            f"[{name}] muss ein Abschnitt sein (eine Zeile „[{name}]“ mit Einträgen darunter)."
+def _heimat(schluessel: str, ausser: str | None = None) -> str:
+    """The sections a key belongs to ("[bezirk] oder [[kommunen]]"), else ""."""
+    return " oder ".join(_klammern(n) for n, k in _ORTE.items() if n != ausser and schluessel in k)
+
+
+def _unbekannt(key: str, ort: str | None, wo: str) -> KonfigFehler:
+    """An entry not at home in section ``ort`` (None: above the first section)."""
+    if heimat := _heimat(key, ort):
+        return KonfigFehler(
+            f"Der Eintrag „{key}“ steht {wo} – er gehört in den Abschnitt {heimat}."
         )
-    geprueft: dict[str, Any] = {}
-    for schluessel, wert in inhalt.items():
-        if schluessel not in bekannt:
-            raise KonfigFehler(_unbekannt(schluessel, bekannt, f"im Abschnitt [{name}]"))
-        geprueft[schluessel] = bekannt[schluessel](wert, f"{name}.{schluessel}")
-    return geprueft
+    eigene = list(_ORTE[ort]) if ort else []
+    fremd = ((v, n) for n, keys in _ORTE.items() if n != ort and (v := _aehnlich(key, keys)))
+    if vorschlag := _aehnlich(key, eigene):
+        weiter = f"meinten Sie „{vorschlag}“?"
+    elif anderswo := next(fremd, None):
+        weiter = f"meinten Sie „{anderswo[0]}“ im Abschnitt {_klammern(anderswo[1])}?"
+    elif eigene:
+        weiter = "möglich sind " + ", ".join(f"„{k}“" for k in eigene) + "."
+    else:
+        weiter = f"möglich sind nur die Abschnitte {', '.join(map(_klammern, _ORTE))}."
+    return KonfigFehler(f"Unbekannter Eintrag „{key}“ {wo} – {weiter}")
 
 
 def _oben_pruefen(daten: dict[str, Any]) -> None:
-    """Only known sections at the top; a key of a section written above it is named so."""
-    moeglich = [*ABSCHNITTE, KOMMUNEN]
-    for schluessel in daten:
-        if schluessel in moeglich:
+    """Only known sections at the top: no misspelt section, no key above its section."""
+    for name, wert in daten.items():
+        if name in _ORTE:
             continue
-        heimat = next((n for n, keys in ABSCHNITTE.items() if schluessel in keys), "")
-        raise KonfigFehler(_unbekannt(schluessel, moeglich, "auf oberster Ebene", heimat))
+        liste = isinstance(wert, list) and wert and all(isinstance(e, dict) for e in wert)
+        if not (isinstance(wert, dict) or liste):
+            raise _unbekannt(name, None, "vor dem ersten Abschnitt")
+        vorschlag = _aehnlich(name, _ORTE)
+        weiter = f"meinten Sie {_klammern(vorschlag)}?" if vorschlag else ""
+        weiter = weiter or f"möglich sind {', '.join(map(_klammern, _ORTE))}."
+        geschrieben = f"[[{name}]]" if liste else f"[{name}]"
+        raise KonfigFehler(f"Unbekannter Abschnitt {geschrieben} – {weiter}")
 
 
-def _kommunen_lesen(eintraege: Any) -> tuple[Kommune, ...]:
-    if (
-        not isinstance(eintraege, list)
-        or not eintraege
-        or not all(isinstance(e, dict) for e in eintraege)
-    ):
+def _abschnitt_pruefen(name: str, inhalt: Any) -> dict[str, Any]:
+    if not isinstance(inhalt, dict):
+        erwartet = f"erwartet wird eine Zeile [{name}] und darunter die Einträge"
+        raise _falsch(f"„{name}“", inhalt, "kein Abschnitt", erwartet)
+    bekannt = ABSCHNITTE[name]
+    if fremd := next((k for k in inhalt if k not in bekannt), None):
+        raise _unbekannt(fremd, name, f"im Abschnitt [{name}]")
+    return {key: bekannt[key](wert, f"„{name}.{key}“") for key, wert in inhalt.items()}
+
+
+class _Name(NamedTuple):
+    """A Kommune's name (written as the Kommune) or alias, from the nr-th [[kommunen]]."""
+
+    geschrieben: str
+    kommune: str
+    nr: int
+
+    def als(self) -> str:
+        alias = self.geschrieben != self.kommune
+        return f"bei „{self.kommune}“ als " + (f"Alias „{self.geschrieben}“" if alias else "Name")
+
+
+def _doppelt(alt: _Name, neu: _Name) -> str:
+    """Why ``neu`` clashes with ``alt``, the first name given with the same key."""
+    if alt.nr == neu.nr:  # only the very same text: "GM-Hütte" and "GMHütte" may both stand
+        wie = "ist der Name selbst – bitte weglassen"
+        if neu.geschrieben != neu.kommune:
+            wie = "steht zweimal – bitte nur einmal nennen"
+        return f"Der Alias „{neu.geschrieben}“ von „{neu.kommune}“ {wie}."
+    if alt.geschrieben == alt.kommune and neu.geschrieben == neu.kommune:
+        return (
+            f"Die Kommune „{neu.kommune}“ steht zweimal unter [[kommunen]] (im {alt.nr}. Eintrag "
+            f"als „{alt.kommune}“ und im {neu.nr}.) – bitte nur einmal nennen."
+        )
+    return (
+        f"Der Name „{neu.geschrieben}“ ist sowohl „{alt.kommune}“ als auch „{neu.kommune}“ "
+        f"zugeordnet ({alt.als()}, {neu.als()}) – bitte nur bei einer Kommune nennen."
+    )
+
+
+def _kommunen_lesen(liste: Any) -> tuple[Kommune, ...]:
+    if not (isinstance(liste, list) and liste and all(isinstance(e, dict) for e in liste)):
         raise KonfigFehler(
-            "[[kommunen]] muss mindestens eine Kommune nennen, je Kommune ein Abschnitt "
-            '[[kommunen]] mit name = "…".'
+            "[[kommunen]] nennt die Kommunen: je Kommune eine Zeile [[kommunen]] (mit doppelten "
+            'eckigen Klammern) und darunter name = "…".'
         )
     kommunen: list[Kommune] = []
-    vergeben: dict[str, tuple[str, str]] = {}  # name key → (as written, Kommune)
-    for nr, eintrag in enumerate(eintraege, start=1):
-        for schluessel in eintrag:
-            if schluessel not in KOMMUNE_EINTRAEGE:
-                wo = f"im {nr}. Eintrag unter [[kommunen]]"
-                raise KonfigFehler(_unbekannt(schluessel, KOMMUNE_EINTRAEGE, wo))
-        if "name" not in eintrag:
+    vergeben: dict[str, _Name] = {}  # name key → where it was first given
+    for nr, eintrag in enumerate(liste, start=1):
+        roh, wo = eintrag.get("name"), f"im {nr}. Eintrag unter [[kommunen]]"
+        if fremd := next((k for k in eintrag if k not in KOMMUNE_EINTRAEGE), None):
+            bei = f"unter [[kommunen]] bei „{roh.strip()}“" if isinstance(roh, str) else wo
+            raise _unbekannt(fremd, KOMMUNEN, bei)
+        if roh is None:
             raise KonfigFehler(f"Der {nr}. Eintrag unter [[kommunen]] hat keinen Namen.")
-        name = _text(eintrag["name"], f"kommunen.name ({nr}. Eintrag)")
-        aliase = _namen(eintrag.get("aliase", []), f"kommunen.aliase von „{name}“")
-        for geschrieben in (name, *aliase):
-            schluessel = namensschluessel(geschrieben)
-            frueher, kommune = vergeben.get(schluessel, (geschrieben, name))
-            if kommune != name:
-                raise KonfigFehler(
-                    f"Der Name „{geschrieben}“ ist sowohl „{kommune}“ als auch „{name}“ "
-                    f"zugeordnet (bei „{kommune}“ als „{frueher}“) – bitte eindeutig machen."
-                )
-            if schluessel in vergeben and frueher == geschrieben:
-                raise KonfigFehler(
-                    f"„{geschrieben}“ steht bei „{name}“ doppelt – bitte einmal nennen."
-                )
-            vergeben[schluessel] = (geschrieben, name)
+        name = _text(roh, f"„name“ {wo}")
+        aliase = _namen(eintrag.get("aliase", []), f"„aliase“ von „{name}“")
+        texte: set[str] = set()
+        for neu in (_Name(text, name, nr) for text in (name, *aliase)):
+            alt = vergeben.setdefault(namensschluessel(neu.geschrieben), neu)
+            if neu.geschrieben in texte or alt.nr != nr:
+                raise KonfigFehler(_doppelt(alt, neu))
+            texte.add(neu.geschrieben)
         kommunen.append(Kommune(name, aliase))
     return tuple(kommunen)
+
+
+def _pruefen(daten: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], tuple[Kommune, ...] | None]:
+    _oben_pruefen(daten)
+    abschnitte = {name: _abschnitt_pruefen(name, daten.get(name, {})) for name in ABSCHNITTE}
+    quote = abschnitte["quote"]
+    if (beginn := quote.get("beginn")) and (ende := quote.get("ende")) and beginn > ende:
+        raise KonfigFehler(f"[quote] beginn = {beginn} liegt nach ende = {ende}.")
+    return abschnitte, _kommunen_lesen(daten[KOMMUNEN]) if KOMMUNEN in daten else None
 
 
 def einstellungen_aus_daten(
@@ -194,87 +261,87 @@ def einstellungen_aus_daten(
     """Check parsed TOML and build the settings; what it leaves out comes from
     ``grundlage`` (the embedded default: district name and Kommunen) or the defaults above."""
     try:
-        _oben_pruefen(daten)
-        abschnitte = {name: _abschnitt_pruefen(name, daten.get(name, {})) for name in ABSCHNITTE}
-        kommunen = _kommunen_lesen(daten[KOMMUNEN]) if KOMMUNEN in daten else None
-    except KonfigFehler as fehler:
-        raise KonfigFehler(f"{quelle}: {fehler}") from None
+        abschnitte, kommunen = _pruefen(daten)
+        if grundlage is None and (kommunen is None or "name" not in abschnitte["bezirk"]):
+            raise KonfigFehler("[bezirk] name und [[kommunen]] fehlen.")
+    except KonfigFehler as fehler:  # one line, whatever line breaks the file's texts hold
+        raise KonfigFehler(f"{quelle}: {' '.join(str(fehler).split())}") from None
     bezirk, quote = abschnitte["bezirk"], abschnitte["quote"]
-    if grundlage is None and (kommunen is None or "name" not in bezirk):
-        raise KonfigFehler(f"{quelle}: [bezirk] name und [[kommunen]] fehlen.")
-    name = bezirk.get("name") or (grundlage.bezirk.name if grundlage else "")
-    werte: dict[str, Any] = {
-        "stichtag": bezirk.get("stichtag"),
-        "veraltet_nach_tagen": bezirk.get("veraltet_nach_tagen"),
-        "einschaetzung_toleranz": abschnitte["hinweise"].get("einschaetzung_toleranz"),
-    }
-    return Einstellungen(
-        bezirk=Bezirk(
-            name=name,
-            kommunen=kommunen or (grundlage.bezirk.kommunen if grundlage else ()),
-            quote_beginn=quote.get("beginn"),
-            quote_ende=quote.get("ende"),
-        ),
+    name = bezirk.pop("name", None) or (grundlage.bezirk.name if grundlage else "")
+    kommunen = kommunen or (grundlage.bezirk.kommunen if grundlage else ())
+    return Einstellungen(  # the keys of [bezirk] and [hinweise] are the fields' names
+        bezirk=Bezirk(name, kommunen, quote.get("beginn"), quote.get("ende")),
         grenzen=Grenzen(**abschnitte["grenzen"]),
         quelle=quelle,
-        **{key: wert for key, wert in werte.items() if wert is not None},
+        **bezirk,
+        **abschnitte["hinweise"],
     )
 
 
-_TOML_FEHLER = re.compile(
-    r"^(?P<was>.*?) \(at (?:line (?P<zeile>\d+), column (?P<spalte>\d+)|end of document)\)$"
+# --- TOML syntax and encoding ----------------------------------------------------------
+
+_TOML_FEHLER = re.compile(r"(.*?) \(at (?:line (\d+), column (\d+)|end of document)\)")
+_GERADE = 'gerade Anführungszeichen "…"'
+_DATUM = 'ungültiges Datum – erwartet wird z. B. 2016-07-31 oder "31.07.2016"'
+# What Python 3.11's tomllib says (how it starts), in German.
+_TOML_GRUENDE: tuple[tuple[str | tuple[str, ...], str], ...] = (
+    ("Expected '=' after a key", "nach dem Namen fehlt „=“ (Namen nur aus a–z, 0–9 und _)"),
+    ("Invalid initial character", "ein Name beginnt mit einem unerlaubten Zeichen"),
+    ("Invalid statement", "die Zeile ist weder „name = Wert“ noch eine Abschnittszeile „[…]“"),
+    ("Invalid value", f"der Wert ist ungültig – Text gehört in {_GERADE}"),
+    ("Unclosed array", "eine Liste „[…“ wird nicht mit „]“ geschlossen oder ihr fehlt ein Komma"),
+    (("Unterminated", "Illegal character '\\n'", "Expected \"'"), 'ein Text endet nicht mit "'),
+    ("Illegal character", "im Text steht ein unerlaubtes Steuerzeichen"),
+    ("Unclosed inline table", "„{…“ wird nicht mit „}“ geschlossen"),
+    (("Unescaped '\\'", "Invalid hex"), 'ein \\ im Text muss doppelt stehen: "C:\\\\Daten"'),
+    ("Expected ']", "die Abschnittszeile „[…“ wird nicht mit „]“ (bzw. „]]“) geschlossen"),
+    ("Expected newline", f"danach steht noch etwas in der Zeile (Text gehört in {_GERADE})"),
+    ("Cannot overwrite a value", "dieser Name steht im selben Abschnitt schon einmal"),
+    ("Cannot declare", "dieser Abschnitt steht schon einmal in der Datei"),
+    ("Invalid date", _DATUM),
 )
-# tomllib's most frequent complaints, in German; anything else gets the general advice.
-_TOML_GRUENDE = {
-    "Expected '=' after a key": "nach einem Namen fehlt „=“",
-    "Invalid statement": "die Zeile ist weder „name = Wert“ noch eine Abschnittszeile „[…]“",
-    "Invalid value": 'der Wert ist ungültig (Text gehört in Anführungszeichen "…")',
-    "Unclosed array": "eine Liste „[…“ wird nicht geschlossen",
-    "Unterminated string": 'ein Text „"…“ wird nicht geschlossen',
-    "Expected ']' at the end of a table declaration": (
-        "die Abschnittszeile „[…“ wird nicht mit „]“ geschlossen"
-    ),
-    "Expected newline or end of document after a statement": (
-        "nach dem Wert steht noch etwas in derselben Zeile"
-    ),
-    "Cannot overwrite a value": "ein Eintrag steht doppelt",
-    "Cannot declare": "ein Abschnitt steht doppelt",
-    "Invalid date or datetime": "das Datum ist ungültig (erwartet z. B. 2016-07-31)",
-}
+# Two slips tomllib cannot name: a German or short date, typographic quotes from Word.
+_DATUMSVERSUCH = re.compile(r"=\s*\d{1,4}[-./]\d{1,2}[-./]\d")
+_TYPOGRAFISCH = re.compile("[„“”‚‘’«»]")
 
 
-def _toml_fehler(pfad: Path, fehler: tomllib.TOMLDecodeError) -> KonfigFehler:
-    text = str(fehler)
-    treffer = _TOML_FEHLER.match(text)
-    was = treffer.group("was") if treffer else text
-    grund = next((de for en, de in _TOML_GRUENDE.items() if was.startswith(en)), None)
-    if treffer and treffer.group("zeile"):
-        ort = f"in Zeile {treffer.group('zeile')}, Spalte {treffer.group('spalte')}"
-    else:
-        ort = "am Ende der Datei"
-    warum = f": {grund}" if grund else ""
+def _toml_fehler(pfad: Path, fehler: tomllib.TOMLDecodeError, text: str) -> KonfigFehler:
+    treffer = _TOML_FEHLER.fullmatch(str(fehler))
+    was, nr, spalte = treffer.groups() if treffer else (str(fehler), None, None)
+    grund = next((de for en, de in _TOML_GRUENDE if was.startswith(en)), "")
+    ort = "am Ende der Datei"
+    if nr:
+        zeile = " ".join(text.split("\n")[int(nr) - 1].split())  # tomllib counts only \n
+        if _DATUMSVERSUCH.search(zeile) and was.startswith("Expected newline"):
+            grund = _DATUM
+        elif _TYPOGRAFISCH.search(zeile) and was.startswith("Invalid"):
+            grund = f"typografische Anführungszeichen „…“ sind nicht erlaubt, nur {_GERADE}"
+        zeile = zeile if len(zeile) <= 50 else zeile[:49] + "…"
+        ort = f"in Zeile {nr}, Spalte {spalte} ({zeile})"
     return KonfigFehler(
-        f"Die Einstellungsdatei {pfad} ist kein gültiges TOML – Fehler {ort}{warum}. "
-        "Bitte die Zeile mit dem Beispiel im README vergleichen."
+        f"Die Einstellungsdatei {pfad} ist kein gültiges TOML – {ort}"
+        f"{': ' + grund if grund else ''}. Bitte die Zeile mit dem Beispiel im README vergleichen."
     )
 
 
 def _toml_lesen(pfad: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(pfad.read_text("utf-8"))
+        roh = pfad.read_bytes()
+        return tomllib.loads(text := roh.decode("utf-8-sig"))  # a byte order mark is fine
     except FileNotFoundError:
         raise KonfigFehler(f"Die Einstellungsdatei {pfad} wurde nicht gefunden.") from None
-    except UnicodeDecodeError:
+    except OSError as fehler:
+        grund = "ein Ordner" if isinstance(fehler, IsADirectoryError) else fehler.strerror
+        raise KonfigFehler(f"Die Einstellungsdatei {pfad} ist nicht lesbar ({grund}).") from None
+    except UnicodeDecodeError as fehler:
+        zeile = roh[: fehler.start].count(b"\n") + 1
         raise KonfigFehler(
-            f"Die Einstellungsdatei {pfad} ist nicht in UTF-8 gespeichert – bitte im Editor "
+            f"Die Einstellungsdatei {pfad} ist nicht in UTF-8 gespeichert (Zeile {zeile} enthält "
+            "ein Zeichen in einer anderen Codierung, etwa Windows-1252) – bitte im Editor "
             "„Speichern unter … Codierung UTF-8“ wählen."
         ) from None
-    except OSError as fehler:
-        raise KonfigFehler(
-            f"Die Einstellungsdatei {pfad} ist nicht lesbar ({fehler.strerror})."
-        ) from None
     except tomllib.TOMLDecodeError as fehler:
-        raise _toml_fehler(pfad, fehler) from None
+        raise _toml_fehler(pfad, fehler, text) from None
 
 
 @functools.cache
