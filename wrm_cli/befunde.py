@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypedDict
 
 from wrm_cli.felder import bezeichnung
 
 Stufe = Literal["fehler", "hinweis"]
+
+
+class JsonBefund(TypedDict):
+    """A Befund in the JSON contract (``befunde``, ``ignoriert``).
+
+    Defined here rather than with the other rows in ``ergebnis`` (which re-exports it):
+    ``ergebnis`` sits above this module, so this module may not import it.
+    """
+
+    stufe: Stufe
+    datei: str | None
+    zelle: str | None
+    feld: str | None
+    kommune: str | None
+    meldung: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -37,7 +53,7 @@ class Befund:
             ort = f"{ort} {bezeichnung(self.feld)}".strip()
         return f"{ort}: {self.meldung}" if ort else self.meldung
 
-    def als_dict(self) -> dict[str, str | None]:
+    def als_dict(self) -> JsonBefund:
         return {
             "stufe": self.stufe,
             "datei": self.datei,

@@ -11,9 +11,9 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, get_args
 
-from wrm_cli.befunde import Befund
+from wrm_cli.befunde import Befund, JsonBefund
 from wrm_cli.felder import KAPAZITAETSFELDER, KOMMUNE, STAND
 from wrm_cli.konfig import Einstellungen
 from wrm_cli.werte import python_wert
@@ -168,3 +168,94 @@ class Pruefbericht:
     @property
     def hat_unlesbare(self) -> bool:
         return any(not datei.lesbar for datei in self.dateien)
+
+
+# The JSON contract (README, "JSON-Ausgabe (fester Vertrag)"): one TypedDict per object
+# of ``wrm auswerten --format json`` and ``wrm pruefen --format json``, JsonBefund
+# included (defined in befunde, which may not import this module). Every key is always
+# present; tests/test_json_vertrag.py holds output, these types and the README table to
+# the same keys.
+
+
+class JsonZeile(TypedDict):
+    """A row of the Auswertung (``zeilen``; ``meldungen`` of ``wrm pruefen``)."""
+
+    kommune: str
+    stand: str | None  # ISO date
+    bisherige_zuweisungen: int | None
+    zu_erfuellen: int | None
+    verfuegbar_gu: int | None
+    verfuegbar_dezentral: int | None
+    in_aussicht_gu: int | None
+    in_aussicht_dezentral: int | None
+    summe: int | None
+    fehlender_wohnraum: int | None  # None when (8) to (11) are all blank
+    einschaetzung: str | None
+
+
+class JsonGesamt(TypedDict):
+    """The total row (``gesamt``): the number columns of a row, summed."""
+
+    bisherige_zuweisungen: int
+    zu_erfuellen: int
+    verfuegbar_gu: int
+    verfuegbar_dezentral: int
+    in_aussicht_gu: int
+    in_aussicht_dezentral: int
+    summe: int
+    fehlender_wohnraum: int
+
+
+class JsonKennzahlen(TypedDict):
+    """The key figures under the table (``kennzahlen``), see KENNZAHLEN."""
+
+    benoetigter_wohnraum: int
+    sofort_verfuegbar: int
+    in_aussicht: int
+    gesamtverfuegbarkeit: int
+    fehlender_wohnraum: int
+
+
+class JsonDatei(TypedDict):
+    """What became of one input file (``dateien`` of ``wrm auswerten``), a Dateistand."""
+
+    datei: str
+    status: Dateistatus
+    kommunen: list[str]
+    grund: str | None
+
+
+class JsonAuswertungsbericht(TypedDict):
+    """The whole document of ``wrm auswerten --format json``."""
+
+    stichtag: str  # ISO date
+    bezirk: str
+    zeilen: list[JsonZeile]
+    gesamt: JsonGesamt
+    kennzahlen: JsonKennzahlen
+    fehlende_kommunen: list[str]
+    befunde: list[JsonBefund]
+    dateien: list[JsonDatei]
+
+
+class JsonDateipruefung(TypedDict):
+    """One checked file (``dateien`` of ``wrm pruefen``), a Dateipruefung."""
+
+    datei: str  # the file name
+    pfad: str  # as given on the command line (or found in a folder)
+    lesbar: bool
+    in_ordnung: bool
+    fehler: int
+    hinweise: int
+    meldungen: list[JsonZeile]
+    befunde: list[JsonBefund]
+
+
+class JsonPruefbericht(TypedDict):
+    """The whole document of ``wrm pruefen --format json``."""
+
+    wrm_version: str
+    stichtag: str  # ISO date
+    bezirk: str
+    dateien: list[JsonDateipruefung]
+    ignoriert: list[JsonBefund]

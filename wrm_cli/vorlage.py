@@ -49,9 +49,9 @@ from wrm_cli.felder import (
 from wrm_cli.werte import datum_deutsch
 
 if TYPE_CHECKING:
-    from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
-    from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped, unused-ignore]
-    from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped, unused-ignore]
+    from openpyxl import Workbook
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
 _KOPF_HINWEISE: dict[str, str] = {
     KOMMUNE: "vorausgefüllt, nicht änderbar",
@@ -106,7 +106,7 @@ def _amtlicher_name(bezirk: Bezirk, kommune: str) -> str:
 
 def _pruefregel(feld: Feld, zelle: str) -> DataValidation:
     """The Excel data validation for one of the twelve fields."""
-    from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped, unused-ignore]
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     if feld.art == "auswahl":
         werte = ", ".join(feld.auswahl)
@@ -140,8 +140,8 @@ def _einschalten(regel: DataValidation, zelle: str) -> DataValidation:
 
 
 def _kopfregel(key: str, zelle: str) -> DataValidation:
-    from openpyxl.utils.datetime import to_excel  # type: ignore[import-untyped, unused-ignore]
-    from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped, unused-ignore]
+    from openpyxl.utils.datetime import to_excel
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     if key == STAND:
         regel = DataValidation(
@@ -170,8 +170,8 @@ def _zeilenhoehe(text: str, breite: int) -> float:
 
 def vorlage_erstellen(bezirk: Bezirk, kommune: str) -> Workbook:
     """The filled-in-nothing template for one Kommune of the district."""
-    from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
-    from openpyxl.styles import (  # type: ignore[import-untyped, unused-ignore]
+    from openpyxl import Workbook
+    from openpyxl.styles import (
         Alignment,
         Border,
         Font,
@@ -179,7 +179,7 @@ def vorlage_erstellen(bezirk: Bezirk, kommune: str) -> Workbook:
         Protection,
         Side,
     )
-    from openpyxl.workbook.defined_name import DefinedName  # type: ignore[import-untyped, unused-ignore]
+    from openpyxl.workbook.defined_name import DefinedName
 
     name = _amtlicher_name(bezirk, kommune)
     mappe = Workbook()
@@ -188,7 +188,7 @@ def vorlage_erstellen(bezirk: Bezirk, kommune: str) -> Workbook:
     blatt.title = BLATT_MELDUNG
     zellen = eingabezellen()
     fett, gelb = Font(bold=True), PatternFill("solid", fgColor=_GELB)
-    rahmen = Border(*(Side(style="thin", color="808080") for _ in range(4)))
+    rahmen = Border(*(Side(style="thin", color="808080") for _ in range(4)))  # type: ignore[arg-type]
     umbruch = Alignment(wrap_text=True, vertical="center")
 
     blatt["A1"] = f"Meldung zum Wohnraummanagement – {bezirk.name}"
@@ -252,15 +252,15 @@ def _druckfertig(blatt: Worksheet, titel: str, bereich: str) -> None:
     blatt.page_setup.orientation = "portrait"
     blatt.page_setup.fitToWidth = 1
     blatt.page_setup.fitToHeight = 1
-    blatt.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr, unused-ignore]
+    blatt.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
     blatt.print_area = bereich
     blatt.print_title_rows = "1:1"
-    blatt.oddHeader.center.text = titel
-    blatt.oddFooter.center.text = f"wrm-Vorlage Version {VORLAGE_VERSION}"
+    blatt.oddHeader.center.text = titel  # type: ignore[union-attr]
+    blatt.oddFooter.center.text = f"wrm-Vorlage Version {VORLAGE_VERSION}"  # type: ignore[union-attr]
 
 
 def _erlaeuterungen(blatt: Worksheet, bezirk: Bezirk) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped, unused-ignore]
+    from openpyxl.styles import Alignment, Font, PatternFill
 
     blatt["A1"] = "Erläuterungen zur Meldung"
     blatt["A1"].font = Font(bold=True, size=14)

@@ -15,17 +15,17 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 # Loaded only when an Excel report is asked for (the CLI imports this module lazily).
-from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
-from openpyxl.chart import BarChart, Reference  # type: ignore[import-untyped, unused-ignore]
-from openpyxl.formatting.rule import CellIsRule  # type: ignore[import-untyped, unused-ignore]
-from openpyxl.styles import (  # type: ignore[import-untyped, unused-ignore]
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import (
     Alignment,
     Border,
     Font,
     PatternFill,
     Side,
 )
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.utils import get_column_letter
 
 from wrm_cli import __version__
 from wrm_cli.auswertung.meldestatus import dezentral_anteil
@@ -47,7 +47,7 @@ from wrm_cli.felder import FELD, FELDER, KOMMUNE, KONTAKT_LABELS, STAND, bezeich
 from wrm_cli.werte import datum_deutsch
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped, unused-ignore]
+    from openpyxl.worksheet.worksheet import Worksheet
 
 ZAHLFORMAT = "#,##0"
 ANTEILFORMAT = "0%"
@@ -104,12 +104,15 @@ def _drucken(blatt: Worksheet, bericht: Auswertungsbericht, quer: bool, titelzei
     blatt.page_setup.orientation = "landscape" if quer else "portrait"
     blatt.page_setup.fitToWidth = 1
     blatt.page_setup.fitToHeight = 0  # as many pages down as needed
-    blatt.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr, unused-ignore]
+    # openpyxl creates these parts with the sheet; its stubs allow None all the same.
+    blatt.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
     blatt.print_title_rows = titelzeilen
     blatt.page_margins.left = blatt.page_margins.right = 0.4
-    blatt.oddHeader.center.text = f"{bericht.bezirk.name} – {blatt.title}"
-    blatt.oddFooter.left.text = f"Stichtag {datum_deutsch(bericht.stichtag)}"
-    blatt.oddFooter.right.text = "Seite &P von &N"
+    kopf, fuss = blatt.oddHeader, blatt.oddFooter
+    assert kopf is not None and fuss is not None
+    kopf.center.text = f"{bericht.bezirk.name} – {blatt.title}"
+    fuss.left.text = f"Stichtag {datum_deutsch(bericht.stichtag)}"
+    fuss.right.text = "Seite &P von &N"
 
 
 def _unterzeile(bericht: Auswertungsbericht) -> str:

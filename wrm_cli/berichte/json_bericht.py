@@ -3,35 +3,80 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from wrm_cli.berichte.beschriftung import tabellenzeilen
-from wrm_cli.ergebnis import Auswertungsbericht
+from wrm_cli.ergebnis import (
+    Auswertungsbericht,
+    Dateistand,
+    JsonAuswertungsbericht,
+    JsonDatei,
+    JsonGesamt,
+    JsonKennzahlen,
+    JsonZeile,
+)
 
 
-def json_zeile(zeile: dict[str, Any]) -> dict[str, Any]:
+def json_zeile(zeile: Mapping[str, Any]) -> JsonZeile:
     """A row of the Auswertung with its Stand as an ISO date (or null)."""
-    return {**zeile, "stand": zeile["stand"].isoformat() if zeile["stand"] else None}
+    return {
+        "kommune": zeile["kommune"],
+        "stand": zeile["stand"].isoformat() if zeile["stand"] else None,
+        "bisherige_zuweisungen": zeile["bisherige_zuweisungen"],
+        "zu_erfuellen": zeile["zu_erfuellen"],
+        "verfuegbar_gu": zeile["verfuegbar_gu"],
+        "verfuegbar_dezentral": zeile["verfuegbar_dezentral"],
+        "in_aussicht_gu": zeile["in_aussicht_gu"],
+        "in_aussicht_dezentral": zeile["in_aussicht_dezentral"],
+        "summe": zeile["summe"],
+        "fehlender_wohnraum": zeile["fehlender_wohnraum"],
+        "einschaetzung": zeile["einschaetzung"],
+    }
 
 
-def als_dict(bericht: Auswertungsbericht) -> dict[str, Any]:
+def _gesamt(gesamt: Mapping[str, int]) -> JsonGesamt:
+    return {
+        "bisherige_zuweisungen": gesamt["bisherige_zuweisungen"],
+        "zu_erfuellen": gesamt["zu_erfuellen"],
+        "verfuegbar_gu": gesamt["verfuegbar_gu"],
+        "verfuegbar_dezentral": gesamt["verfuegbar_dezentral"],
+        "in_aussicht_gu": gesamt["in_aussicht_gu"],
+        "in_aussicht_dezentral": gesamt["in_aussicht_dezentral"],
+        "summe": gesamt["summe"],
+        "fehlender_wohnraum": gesamt["fehlender_wohnraum"],
+    }
+
+
+def _kennzahlen(kennzahlen: Mapping[str, int]) -> JsonKennzahlen:
+    return {
+        "benoetigter_wohnraum": kennzahlen["benoetigter_wohnraum"],
+        "sofort_verfuegbar": kennzahlen["sofort_verfuegbar"],
+        "in_aussicht": kennzahlen["in_aussicht"],
+        "gesamtverfuegbarkeit": kennzahlen["gesamtverfuegbarkeit"],
+        "fehlender_wohnraum": kennzahlen["fehlender_wohnraum"],
+    }
+
+
+def _datei(datei: Dateistand) -> JsonDatei:
+    return {
+        "datei": datei.datei,
+        "status": datei.status,
+        "kommunen": list(datei.kommunen),
+        "grund": datei.grund or None,
+    }
+
+
+def als_dict(bericht: Auswertungsbericht) -> JsonAuswertungsbericht:
     return {
         "stichtag": bericht.stichtag.isoformat(),
         "bezirk": bericht.bezirk.name,
         "zeilen": [json_zeile(zeile) for zeile in tabellenzeilen(bericht)],
-        "gesamt": dict(bericht.auswertung.gesamt),
-        "kennzahlen": dict(bericht.auswertung.kennzahlen),
+        "gesamt": _gesamt(bericht.auswertung.gesamt),
+        "kennzahlen": _kennzahlen(bericht.auswertung.kennzahlen),
         "fehlende_kommunen": list(bericht.fehlende_kommunen),
         "befunde": [befund.als_dict() for befund in bericht.befunde],
-        "dateien": [
-            {
-                "datei": datei.datei,
-                "status": datei.status,
-                "kommunen": list(datei.kommunen),
-                "grund": datei.grund or None,
-            }
-            for datei in bericht.dateien
-        ],
+        "dateien": [_datei(datei) for datei in bericht.dateien],
     }
 
 

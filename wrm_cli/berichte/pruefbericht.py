@@ -11,7 +11,7 @@ from typing import Any
 
 from wrm_cli import __version__
 from wrm_cli.berichte.json_bericht import json_zeile
-from wrm_cli.ergebnis import Dateipruefung, Pruefbericht
+from wrm_cli.ergebnis import Dateipruefung, JsonDateipruefung, JsonPruefbericht, Pruefbericht
 from wrm_cli.werte import datum_deutsch, zahl_de
 
 OK, NICHT_OK, UEBERGANGEN = "✓", "✗", "–"
@@ -83,24 +83,25 @@ def als_text(bericht: Pruefbericht) -> str:
     return "\n".join(zeilen) + "\n"
 
 
-def als_dict(bericht: Pruefbericht) -> dict[str, Any]:
+def _json_datei(pruefung: Dateipruefung) -> JsonDateipruefung:
+    return {
+        "datei": pruefung.datei.name,
+        "pfad": str(pruefung.datei),
+        "lesbar": pruefung.lesbar,
+        "in_ordnung": pruefung.in_ordnung,
+        "fehler": pruefung.fehler,
+        "hinweise": pruefung.hinweise,
+        "meldungen": [json_zeile(zeile) for zeile in pruefung.meldungen],
+        "befunde": [befund.als_dict() for befund in pruefung.befunde],
+    }
+
+
+def als_dict(bericht: Pruefbericht) -> JsonPruefbericht:
     return {
         "wrm_version": __version__,
         "stichtag": bericht.stichtag.isoformat(),
         "bezirk": bericht.bezirk.name,
-        "dateien": [
-            {
-                "datei": p.datei.name,
-                "pfad": str(p.datei),
-                "lesbar": p.lesbar,
-                "in_ordnung": p.in_ordnung,
-                "fehler": p.fehler,
-                "hinweise": p.hinweise,
-                "meldungen": [json_zeile(z) for z in p.meldungen],
-                "befunde": [befund.als_dict() for befund in p.befunde],
-            }
-            for p in bericht.dateien
-        ],
+        "dateien": [_json_datei(pruefung) for pruefung in bericht.dateien],
         "ignoriert": [befund.als_dict() for befund in bericht.ignoriert],
     }
 

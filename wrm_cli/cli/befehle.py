@@ -10,18 +10,27 @@ import datetime as dt
 import sys
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from wrm_cli import __version__
+from wrm_cli.berichte.formate import AUSWERTEN, PRUEFEN
 from wrm_cli.cli.deutsch import deutsch_einrichten, nutzungsfehler_zeigen, optionen_eindeutschen
+from wrm_cli.cli.optionen import (
+    AuswertenFormatOption,
+    DebugOption,
+    KonfigOption,
+    PruefenFormatOption,
+    RekursivOption,
+    StichtagOption,
+    format_waehlen,
+    stichtag_lesen,
+)
 from wrm_cli.fehler import KonfigFehler, WrmFehler
 
 if TYPE_CHECKING:
-    from wrm_cli.ablauf import Auswertungsbericht
     from wrm_cli.lesen.parallel import Fortschritt
 
 EXIT_OK, EXIT_DATENFEHLER, EXIT_NUTZUNG, EXIT_UNLESBAR = 0, 1, 2, 3
@@ -36,50 +45,6 @@ app = typer.Typer(
     options_metavar="[OPTIONEN]",
     subcommand_metavar="BEFEHL [ARGUMENTE]...",
 )
-
-
-class Format(StrEnum):
-    tabelle = "tabelle"
-    text = "text"
-    markdown = "markdown"
-    pressetext = "pressetext"
-    excel = "excel"
-    csv = "csv"
-    json = "json"
-
-
-# Options several commands share.
-DebugOption = Annotated[
-    bool,
-    typer.Option("--debug", help="Bei unerwarteten Fehlern die technischen Details zeigen."),
-]
-RekursivOption = Annotated[
-    bool,
-    typer.Option(
-        "--rekursiv",
-        "-r",
-        help="In Ordnern auch die Unterordner durchsuchen (sonst werden sie nur aufgeführt).",
-    ),
-]
-KonfigOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--konfig",
-        metavar="DATEI",
-        help="Einstellungsdatei wrm.toml (Voreinstellung: wrm.toml neben der ersten Eingabe "
-        "oder in einem Ordner darüber, sonst im aktuellen Ordner, sonst Landkreis Osnabrück).",
-        show_default=False,
-    ),
-]
-
-ENDUNG_FORMAT = {
-    ".xlsx": Format.excel,
-    ".txt": Format.text,
-    ".md": Format.markdown,
-    ".markdown": Format.markdown,
-    ".csv": Format.csv,
-    ".json": Format.json,
-}
 
 
 def _version(wert: bool) -> None:
@@ -105,79 +70,6 @@ def _fehler_melden(text: str, code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _stichtag(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    from wrm_cli.werte import datum_lesen
-
-    tag = datum_lesen(text)
-    if not isinstance(tag, dt.date):
-        raise KonfigFehler(f"--stichtag „{text}“ ist kein Datum – erwartet wird z. B. 16.03.2016.")
-    return tag
-
-
-def _format_waehlen(format_: str | None, ausgabe: Path | None) -> Format:
-    if format_ is not None:
-        try:
-            gewaehlt = Format(format_.strip().lower())
-        except ValueError:
-            moeglich = ", ".join(Format)
-            raise KonfigFehler(
-                f"--format „{format_}“ gibt es nicht – möglich sind {moeglich}."
-            ) from None
-        # An Excel workbook and a text file must not swap names: Excel would refuse either.
-        ist_xlsx = ausgabe is not None and ausgabe.suffix.lower() == ".xlsx"
-        if gewaehlt is Format.excel and not ist_xlsx:
-            raise KonfigFehler(
-                "Der Excel-Bericht braucht eine Datei: bitte --ausgabe bericht.xlsx angeben."
-            )
-        if ist_xlsx and gewaehlt is not Format.excel:
-            raise KonfigFehler(
-                f"--format {gewaehlt} ergibt keine Excel-Datei – bitte eine andere Endung als "
-                ".xlsx wählen oder --format excel."
-            )
-        return gewaehlt
-    if ausgabe is None:
-        return Format.tabelle
-    try:
-        return ENDUNG_FORMAT[ausgabe.suffix.lower()]
-    except KeyError:
-        moeglich = ", ".join(ENDUNG_FORMAT)
-        raise KonfigFehler(
-            f"Für „{ausgabe.name}“ ist kein Format bekannt – möglich sind {moeglich} "
-            "oder die Angabe --format."
-        ) from None
-
-
-def _rendern(bericht: Auswertungsbericht, format_: Format) -> str | bytes | None:
-    """The report as text (or workbook bytes); None for the terminal table printed directly."""
-    if format_ is Format.excel:
-        from wrm_cli.berichte.excel_bericht import als_xlsx
-
-        return als_xlsx(bericht)
-    if format_ is Format.json:
-        from wrm_cli.berichte.json_bericht import als_json
-
-        return als_json(bericht)
-    if format_ is Format.csv:
-        from wrm_cli.berichte.csv_bericht import als_csv
-
-        return als_csv(bericht)
-    if format_ is Format.markdown:
-        from wrm_cli.berichte.markdown_bericht import als_markdown
-
-        return als_markdown(bericht)
-    if format_ is Format.text:
-        from wrm_cli.berichte.text_bericht import als_text
-
-        return als_text(bericht)
-    if format_ is Format.pressetext:
-        from wrm_cli.berichte.text_bericht import als_pressetext
-
-        return als_pressetext(bericht)
-    return None
-
-
 @app.command(options_metavar="[OPTIONEN]")
 def auswerten(
     eingaben: Annotated[
@@ -188,22 +80,7 @@ def auswerten(
             show_default=False,
         ),
     ],
-    format_: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="Ausgabeformat: tabelle (im Terminal farbig, sonst wie text), text (feste "
-            "Breite, für E-Mails), markdown (zum Einfügen in E-Mails und Dokumente), "
-            "pressetext (ein Absatz mit den Kennzahlen), excel (Bericht mit Übersicht, "
-            "Meldestatus, Hinweisen und Diagramm; nur mit --ausgabe), csv (für Excel), "
-            "json (für andere Programme). "
-            "Ohne Angabe: aus der Endung von --ausgabe (.xlsx, .txt, .md, .csv, .json), "
-            "sonst tabelle.",
-            show_default=False,
-        ),
-    ] = None,
+    format_: AuswertenFormatOption = None,
     ausgabe: Annotated[
         Path | None,
         typer.Option(
@@ -214,16 +91,7 @@ def auswerten(
             show_default=False,
         ),
     ] = None,
-    stichtag: Annotated[
-        str | None,
-        typer.Option(
-            "--stichtag",
-            metavar="DATUM",
-            help="Stichtag des Berichts, z. B. 16.03.2016 (Voreinstellung: "
-            "stichtag aus wrm.toml, sonst heute).",
-            show_default=False,
-        ),
-    ] = None,
+    stichtag: StichtagOption = None,
     rekursiv: RekursivOption = False,
     konfig: KonfigOption = None,
     debug: DebugOption = False,
@@ -237,8 +105,8 @@ def auswerten(
         from wrm_cli.ablauf import auswerten as auswerten_
         from wrm_cli.konfig import einstellungen_bestimmen
 
-        gewaehlt = _format_waehlen(format_, ausgabe)
-        tag = _stichtag(stichtag)
+        gewaehlt = format_waehlen(AUSWERTEN, format_, ausgabe)
+        tag = stichtag_lesen(stichtag)
         einstellungen = einstellungen_bestimmen(eingaben, konfig)
         with _fortschritt() as fortschritt:
             bericht = auswerten_(
@@ -253,25 +121,25 @@ def auswerten(
                 if befund.stufe == "fehler":
                     typer.echo(befund.text, err=True)
             _fehler_melden("Keine der Eingaben enthält lesbare Meldungen.", EXIT_UNLESBAR)
-        if gewaehlt is Format.tabelle and (ausgabe is not None or not sys.stdout.isatty()):
-            gewaehlt = Format.text  # the same lines; colours make no sense in a file or pipe
-        inhalt = _rendern(bericht, gewaehlt)
-        if ausgabe is not None:
-            from wrm_cli.ausgabe import atomar_schreiben, pruefe_ziel
-
-            pruefe_ziel(ausgabe, [*bericht.gelesene_dateien, *bericht.unlesbare_dateien])
-            assert inhalt is not None
-            daten = inhalt if isinstance(inhalt, bytes) else inhalt.encode("utf-8")
-            atomar_schreiben(ausgabe, daten)
-            typer.echo(f"Bericht geschrieben: {ausgabe}", err=True)
-        elif isinstance(inhalt, str):
-            sys.stdout.write(inhalt)
-        else:
+        if gewaehlt.terminal and ausgabe is None and sys.stdout.isatty():
+            # In colour; a file or pipe gets the same lines from the format's writer.
             from rich.console import Console
 
             from wrm_cli.cli.ansicht import bericht_zeigen
 
             bericht_zeigen(bericht, Console(highlight=False))
+        elif ausgabe is None:
+            inhalt = gewaehlt.schreiben(bericht)
+            assert isinstance(inhalt, str), gewaehlt.name  # file-only formats need --ausgabe
+            sys.stdout.write(inhalt)
+        else:
+            from wrm_cli.ausgabe import atomar_schreiben, pruefe_ziel
+
+            inhalt = gewaehlt.schreiben(bericht)
+            pruefe_ziel(ausgabe, [*bericht.gelesene_dateien, *bericht.unlesbare_dateien])
+            daten = inhalt if isinstance(inhalt, bytes) else inhalt.encode("utf-8")
+            atomar_schreiben(ausgabe, daten)
+            typer.echo(f"Bericht geschrieben: {ausgabe}", err=True)
         raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
 
 
@@ -285,26 +153,8 @@ def pruefen(
             show_default=False,
         ),
     ],
-    format_: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="text (Voreinstellung, zum Lesen) oder json (für andere Programme).",
-            show_default=False,
-        ),
-    ] = None,
-    stichtag: Annotated[
-        str | None,
-        typer.Option(
-            "--stichtag",
-            metavar="DATUM",
-            help="Bezugstag für „Stand in der Zukunft“ und „veraltet“ (Voreinstellung: "
-            "stichtag aus wrm.toml, sonst heute).",
-            show_default=False,
-        ),
-    ] = None,
+    format_: PruefenFormatOption = None,
+    stichtag: StichtagOption = None,
     rekursiv: RekursivOption = False,
     konfig: KonfigOption = None,
     debug: DebugOption = False,
@@ -316,13 +166,10 @@ def pruefen(
     """
     with _geschuetzt(debug):
         from wrm_cli.ablauf import pruefen_dateien
-        from wrm_cli.berichte.pruefbericht import als_json, als_text
         from wrm_cli.konfig import einstellungen_bestimmen
 
-        art = (format_ or "text").strip().lower()
-        if art not in ("text", "json"):
-            raise KonfigFehler(f"--format „{format_}“ gibt es nicht – möglich sind text, json.")
-        tag = _stichtag(stichtag)
+        gewaehlt = format_waehlen(PRUEFEN, format_)
+        tag = stichtag_lesen(stichtag)
         einstellungen = einstellungen_bestimmen(dateien, konfig)
         with _fortschritt() as fortschritt:
             bericht = pruefen_dateien(
@@ -332,7 +179,9 @@ def pruefen(
                 rekursiv,
                 fortschritt,
             )
-        sys.stdout.write(als_json(bericht) if art == "json" else als_text(bericht))
+        inhalt = gewaehlt.schreiben(bericht)
+        assert isinstance(inhalt, str), gewaehlt.name
+        sys.stdout.write(inhalt)
         if bericht.hat_unlesbare:
             raise typer.Exit(EXIT_UNLESBAR)
         raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)

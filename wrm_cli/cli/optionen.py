@@ -1,0 +1,128 @@
+"""Options several commands share, and reading their values: format and Stichtag.
+
+The formats, their help and their messages come from the registry
+(wrm_cli.berichte.formate); nothing here imports a writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from wrm_cli.berichte.formate import AUSWERTEN, PRUEFEN, Format, Formate
+from wrm_cli.fehler import KonfigFehler
+
+B = TypeVar("B")
+
+
+def _formathilfe(formate: Formate[Any]) -> str:
+    teile = [
+        f"{format_.name} ({format_.beschreibung}"
+        + ("; nur mit --ausgabe)" if format_.nur_datei else ")")
+        for format_ in formate
+    ]
+    endungen = ", ".join(format_.endungen[0] for format_ in formate.mit_endung)
+    ohne = (
+        f"aus der Endung von --ausgabe ({endungen}), sonst {formate.voreinstellung}"
+        if endungen
+        else formate.voreinstellung
+    )
+    return f"Ausgabeformat: {', '.join(teile)}. Ohne Angabe: {ohne}."
+
+
+def _format_option(formate: Formate[Any]) -> Any:
+    def vorschlagen(incomplete: str) -> list[str]:
+        return [name for name in formate.namen if name.startswith(incomplete.lower())]
+
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help=_formathilfe(formate),
+        show_default=False,
+        autocompletion=vorschlagen,
+    )
+
+
+AuswertenFormatOption = Annotated[str | None, _format_option(AUSWERTEN)]
+PruefenFormatOption = Annotated[str | None, _format_option(PRUEFEN)]
+StichtagOption = Annotated[
+    str | None,
+    typer.Option(
+        "--stichtag",
+        metavar="DATUM",
+        help="Stichtag, z. B. 16.03.2016: Datum des Berichts und Bezugstag für „nach dem "
+        "Stichtag“ und „veraltet“ (Voreinstellung: stichtag aus wrm.toml, sonst heute).",
+        show_default=False,
+    ),
+]
+RekursivOption = Annotated[
+    bool,
+    typer.Option(
+        "--rekursiv",
+        "-r",
+        help="In Ordnern auch die Unterordner durchsuchen (sonst werden sie nur aufgeführt).",
+    ),
+]
+KonfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--konfig",
+        metavar="DATEI",
+        help="Einstellungsdatei wrm.toml (Voreinstellung: wrm.toml neben der ersten Eingabe "
+        "oder in einem Ordner darüber, sonst im aktuellen Ordner, sonst Landkreis Osnabrück).",
+        show_default=False,
+    ),
+]
+DebugOption = Annotated[
+    bool,
+    typer.Option("--debug", help="Bei unerwarteten Fehlern die technischen Details zeigen."),
+]
+
+
+def stichtag_lesen(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    from wrm_cli.werte import datum_lesen
+
+    tag = datum_lesen(text)
+    if not isinstance(tag, dt.date):
+        raise KonfigFehler(f"--stichtag „{text}“ ist kein Datum – erwartet wird z. B. 16.03.2016.")
+    return tag
+
+
+def format_waehlen(
+    formate: Formate[B], angabe: str | None, ausgabe: Path | None = None
+) -> Format[B]:
+    """The format of --format, else the one the ending of --ausgabe names, else the default."""
+    endung = ausgabe.suffix.lower() if ausgabe is not None else ""
+    if angabe is None:
+        if ausgabe is None:
+            return formate.standard
+        if endung in formate.nach_endung:
+            return formate.nach_endung[endung]
+        raise KonfigFehler(
+            f"Für „{ausgabe.name}“ ist kein Format bekannt – möglich sind "
+            f"{', '.join(formate.nach_endung)} oder die Angabe --format."
+        )
+    gewaehlt = formate.finden(angabe.strip().lower())
+    if gewaehlt is None:
+        raise KonfigFehler(
+            f"--format „{angabe}“ gibt es nicht – möglich sind {', '.join(formate.namen)}."
+        )
+    # An Excel workbook and a text file must not swap names: Excel would refuse either.
+    if gewaehlt.nur_datei and endung not in gewaehlt.endungen:
+        raise KonfigFehler(
+            f"Der {gewaehlt.dateiart}-Bericht braucht eine Datei: bitte --ausgabe "
+            f"bericht{gewaehlt.endungen[0]} angeben."
+        )
+    besitzer = formate.nach_endung.get(endung)
+    if besitzer is not None and besitzer.binaer and besitzer is not gewaehlt:
+        raise KonfigFehler(
+            f"--format {gewaehlt.name} ergibt keine {besitzer.dateiart}-Datei – bitte eine "
+            f"andere Endung als {endung} wählen oder --format {besitzer.name}."
+        )
+    return gewaehlt
