@@ -246,17 +246,16 @@ def test_debug_zeigt_technische_details(tmp_path: Path) -> None:
     assert ergebnis.returncode == 2
     assert "ist kein gültiges TOML" in ergebnis.stderr
     assert "Traceback" not in ergebnis.stderr
-    # With --debug the error is not caught: the interpreter prints it, in a real process.
+    # With --debug the traceback comes first, then the same sentence and exit code.
     mit_debug = wrm_prozess(
         "auswerten", BEISPIELE / "uebersicht_2016.csv", "--konfig", kaputt, "--debug"
     )
-    assert mit_debug.returncode == 1  # the interpreter's code for an uncaught exception
+    assert mit_debug.returncode == 2
     assert mit_debug.stderr.startswith("Traceback (most recent call last):\n")
     assert 'File "' in mit_debug.stderr and ", line " in mit_debug.stderr
-    letzte = mit_debug.stderr.rstrip("\n").splitlines()[-1]
-    assert letzte.startswith("wrm_cli.fehler.KonfigFehler: Die Einstellungsdatei ")
-    assert "ist kein gültiges TOML" in letzte
-    assert not mit_debug.stderr.startswith("Fehler:")
+    zeilen = mit_debug.stderr.rstrip("\n").splitlines()
+    assert zeilen[-2].startswith("wrm_cli.fehler.KonfigFehler: Die Einstellungsdatei ")
+    assert zeilen[-1] == f"Fehler: {ergebnis.stderr.strip().removeprefix('Fehler: ')}"
     assert mit_debug.stdout == ""
 
 

@@ -563,8 +563,9 @@ def test_mit_debug_zeigt_der_unerwartete_fehler_die_technischen_details(
     monkeypatch.setattr("wrm_cli.berichte.excel_bericht.als_xlsx", kaputt)
     ziel = tmp_path / "bericht.xlsx"
     ergebnis = wrm("auswerten", "--stichtag", STICHTAG, str(EINGANG), "-o", str(ziel), "--debug")
-    assert ergebnis.returncode == 1  # what the interpreter gives an uncaught exception
+    assert ergebnis.returncode == 3  # the same exit code as without --debug
     assert ergebnis.stderr.startswith("Traceback (most recent call last):\n")
-    assert ergebnis.stderr.endswith("RuntimeError: intern\n")
-    assert "Unerwarteter Fehler" not in ergebnis.stderr
+    zeilen = ergebnis.stderr.rstrip("\n").splitlines()
+    assert zeilen[-2] == "RuntimeError: intern"
+    assert zeilen[-1].startswith("Fehler: Unerwarteter Fehler (RuntimeError).")
     assert list(tmp_path.iterdir()) == []

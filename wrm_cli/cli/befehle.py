@@ -266,7 +266,8 @@ def _fortschritt() -> AbstractContextManager[Fortschritt | None]:
 
 @contextmanager
 def _geschuetzt(debug: bool) -> Iterator[None]:
-    """Stop problems become one German sentence and their exit code; no traceback."""
+    """Stop problems become one German sentence and their exit code; no traceback unless
+    --debug asks for one (then above the sentence, with the same exit code)."""
     try:
         yield
     except (typer.Exit, SystemExit):
@@ -274,17 +275,22 @@ def _geschuetzt(debug: bool) -> Iterator[None]:
     except KeyboardInterrupt:
         _fehler_melden("Abgebrochen.", 130)
     except WrmFehler as fehler:
-        if debug:
-            raise
+        _technisch(debug)
         _fehler_melden(str(fehler), fehler.exit_code)
     except Exception as fehler:
-        if debug:
-            raise
+        _technisch(debug)
         _fehler_melden(
             f"Unerwarteter Fehler ({type(fehler).__name__}). Bitte mit --debug erneut "
             "ausführen und die Ausgabe an die Task-Force senden.",
             EXIT_UNLESBAR,
         )
+
+
+def _technisch(debug: bool) -> None:
+    if debug:
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
 
 
 def main() -> None:

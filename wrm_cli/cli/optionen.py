@@ -79,7 +79,11 @@ KonfigOption = Annotated[
 ]
 DebugOption = Annotated[
     bool,
-    typer.Option("--debug", help="Bei unerwarteten Fehlern die technischen Details zeigen."),
+    typer.Option(
+        "--debug",
+        help="Bei Fehlern, die den Lauf beenden, zuerst die technischen Details (Traceback) "
+        "zeigen; Satz und Rückgabewert bleiben dieselben.",
+    ),
 ]
 
 
