@@ -11,7 +11,6 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -67,8 +66,7 @@ def wrm(*argumente: str | Path, cwd: Path | None = None) -> Lauf:
     ``sys.argv``, stdout and stderr separate and no terminal (``isatty()`` is false),
     COLUMNS=200 and NO_COLOR=1, ``cwd`` as the current folder, the exit code from
     ``sys.exit``, an uncaught exception as traceback on stderr with code 1, warnings
-    on stderr. Environment, folder, streams and the patches the entry point makes to
-    typer are restored afterwards.
+    on stderr. Environment, folder and streams are restored afterwards.
     """
     from wrm_cli.cli import main
 
@@ -161,26 +159,10 @@ def _universelle_zeilenenden(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-# The entry point patches these typer/click classes each time (German usage and help):
-# without restoring them, every run would wrap the previous run's patches once more.
-def _gepatchte_klassen() -> list[Any]:
-    try:
-        from typer._click.core import Command
-        from typer._click.formatting import HelpFormatter
-        from typer.core import TyperCommand, TyperGroup
-    except ImportError:
-        return []
-    return [Command, HelpFormatter, TyperCommand, TyperGroup]
-
-
 @contextlib.contextmanager
 def _isoliert(
     argv: list[str], cwd: Path | None, stdout: io.TextIOWrapper, stderr: io.TextIOWrapper
 ) -> Iterator[None]:
-    klassen = {
-        klasse: {name: wert for name, wert in vars(klasse).items() if not name.startswith("__")}
-        for klasse in _gepatchte_klassen()
-    }
     alt_umgebung = {name: os.environ.get(name) for name in UMGEBUNG}
     alt_ordner = os.getcwd()
     alt_argv, alt_streams = sys.argv, (sys.stdin, sys.stdout, sys.stderr)
@@ -201,9 +183,3 @@ def _isoliert(
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = wert
-        for klasse, vorher in klassen.items():
-            for name in [n for n in vars(klasse) if n not in vorher and not n.startswith("__")]:
-                delattr(klasse, name)
-            for name, wert in vorher.items():
-                if vars(klasse).get(name) is not wert:
-                    setattr(klasse, name, wert)

@@ -17,7 +17,12 @@ import typer
 
 from wrm_cli import __version__
 from wrm_cli.berichte.formate import AUSWERTEN, PRUEFEN
-from wrm_cli.cli.deutsch import deutsch_einrichten, nutzungsfehler_zeigen, optionen_eindeutschen
+from wrm_cli.cli.deutsch import (
+    DeutscheGruppe,
+    DeutscherBefehl,
+    nutzungsfehler_zeigen,
+    optionen_eindeutschen,
+)
 from wrm_cli.cli.optionen import (
     AuswertenFormatOption,
     DebugOption,
@@ -44,6 +49,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
     options_metavar="[OPTIONEN]",
     subcommand_metavar="BEFEHL [ARGUMENTE]...",
+    cls=DeutscheGruppe,
 )
 
 
@@ -70,7 +76,7 @@ def _fehler_melden(text: str, code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
-@app.command(options_metavar="[OPTIONEN]")
+@app.command(cls=DeutscherBefehl, options_metavar="[OPTIONEN]")
 def auswerten(
     eingaben: Annotated[
         list[Path],
@@ -143,7 +149,7 @@ def auswerten(
         raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
 
 
-@app.command(options_metavar="[OPTIONEN]")
+@app.command(cls=DeutscherBefehl, options_metavar="[OPTIONEN]")
 def pruefen(
     dateien: Annotated[
         list[Path],
@@ -187,7 +193,7 @@ def pruefen(
         raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
 
 
-@app.command(options_metavar="[OPTIONEN]")
+@app.command(cls=DeutscherBefehl, options_metavar="[OPTIONEN]")
 def vorlage(
     kommune: Annotated[
         list[str] | None,
@@ -294,7 +300,6 @@ def _technisch(debug: bool) -> None:
 
 
 def main() -> None:
-    deutsch_einrichten()
     befehl = typer.main.get_command(app)
     optionen_eindeutschen(befehl)
     try:

@@ -1,8 +1,13 @@
 """German for the parts of the command line that typer and click write themselves.
 
-typer ships its own copy of click with English texts. We set typer's panel titles,
-rename the help and completion options' texts, and turn usage errors into German
-sentences. A test of ``wrm --help`` and of each usage error guards this layer.
+typer ships its own copy of click with English texts. The usage line ("Aufruf: …") and
+the help option come from ``DeutscherBefehl``/``DeutscheGruppe``, given to typer through
+its public ``cls=``; the built-in options get German help in ``optionen_eindeutschen``;
+usage errors become German sentences in ``nutzungsfehler_text``. Only the titles of the
+help panels ("Optionen", "Argumente", …) have no public setting: they are module
+constants of ``typer.rich_utils``, set in ``_titel_setzen``. That is why pyproject.toml
+pins typer to one minor release (0.x releases change such internals); tests of
+``wrm --help`` and of every usage error show at once what a newer typer changes.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import difflib
 from typing import Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 _TITEL = {
     "ARGUMENTS_PANEL_TITLE": "Argumente",
@@ -39,42 +45,37 @@ def _titel_setzen() -> None:
             setattr(rich_utils, name, text)
 
 
-def deutsch_einrichten() -> None:
-    try:
-        from typer._click.core import Command
-        from typer._click.formatting import HelpFormatter
-        from typer.core import TyperCommand, TyperGroup
-    except ImportError:  # another typer layout: stay usable, in English
-        return
+class _Deutsch:
+    """German usage line, help option and help titles, for a command and for the group.
 
-    # typer's help is drawn by rich (typer.rich_utils, ~80 ms to import): its German
-    # titles are set only when help is drawn, so that a command does not pay for them.
-    for klasse in (TyperCommand, TyperGroup):
-        original_help = klasse.format_help
+    Mixed into typer's own classes through the public ``cls=`` of ``typer.Typer`` and
+    ``app.command``; click's ``format_usage`` and ``get_help_option`` are public methods
+    meant to be overridden, so no class of typer or click is changed."""
 
-        def format_help(self: Any, ctx: Any, formatter: Any, _original: Any = original_help) -> Any:
-            _titel_setzen()
-            return _original(self, ctx, formatter)
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        teile = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(teile), "Aufruf: ")
 
-        klasse.format_help = format_help  # type: ignore[method-assign]
-
-    original_usage = HelpFormatter.write_usage
-
-    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
-        original_usage(self, prog, args, "Aufruf: " if prefix is None else prefix)
-
-    HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
-
-    original_help_option = Command.get_help_option
-
-    def get_help_option(self: Any, ctx: Any) -> Any:
-        option = original_help_option(self, ctx)
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = _OPTIONSHILFE["help"]
             option.metavar = ""
         return option
 
-    Command.get_help_option = get_help_option  # type: ignore[method-assign]
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        # typer's help is drawn by rich (typer.rich_utils, ~80 ms to import): its German
+        # titles are set only when help is drawn, so that a command does not pay for them.
+        _titel_setzen()
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class DeutscherBefehl(_Deutsch, TyperCommand):
+    pass
+
+
+class DeutscheGruppe(_Deutsch, TyperGroup):
+    pass
 
 
 def optionen_eindeutschen(befehl: Any) -> None:
