@@ -36,6 +36,11 @@ class Befund:
     kommune: str | None = None
 
     @property
+    def wort(self) -> str:
+        """ "Fehler" or "Hinweis", as every report labels a Befund."""
+        return "Fehler" if self.stufe == "fehler" else "Hinweis"
+
+    @property
     def text(self) -> str:
         """One line a clerk understands: file, cell, field, then what is wrong."""
         return self._mit_ort(self.datei)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from wrm_cli.befunde import Befund
 from wrm_cli.bezirk import Bezirk
 from wrm_cli.ergebnis import DATEISTATUS, Auswertungsbericht, Dateistand
 from wrm_cli.werte import datum_deutsch
@@ -46,10 +45,6 @@ def titel(bericht: Auswertungsbericht) -> str:
 def tabellenzeilen(bericht: Auswertungsbericht) -> list[dict[str, Any]]:
     """The report rows as plain Python values, in report order."""
     return bericht.auswertung.datensaetze()
-
-
-def stufenwort(befund: Befund) -> str:
-    return "Fehler" if befund.stufe == "fehler" else "Hinweis"
 
 
 def dateien_zusammengefasst(bilanz: Sequence[Dateistand]) -> str:

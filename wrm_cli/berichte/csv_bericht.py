@@ -10,7 +10,7 @@ import csv
 import io
 
 from wrm_cli.berichte.beschriftung import kennzahltitel, spaltentitel, tabellenzeilen
-from wrm_cli.ergebnis import ZAHLSPALTEN, Auswertungsbericht
+from wrm_cli.ergebnis import BERICHTSSPALTEN, ZAHLSPALTEN, Auswertungsbericht
 from wrm_cli.werte import datum_deutsch
 
 # OWASP: a cell starting with one of these may be run as a formula by a spreadsheet.
@@ -26,7 +26,7 @@ def als_csv(bericht: Auswertungsbericht) -> str:
     puffer = io.StringIO()
     schreiber = csv.writer(puffer, delimiter=";", lineterminator="\r\n")
     titel = spaltentitel(bericht.bezirk)
-    spalten = ["kommune", *ZAHLSPALTEN, "einschaetzung"]
+    spalten = BERICHTSSPALTEN
     schreiber.writerow([titel[s] for s in spalten])
     for zeile in tabellenzeilen(bericht):
         schreiber.writerow(

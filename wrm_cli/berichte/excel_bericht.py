@@ -42,7 +42,7 @@ from wrm_cli.blaetter import (
     BLATT_MELDESTATUS,
     BLATT_UEBERSICHT,
 )
-from wrm_cli.ergebnis import ZAHLSPALTEN, Auswertungsbericht
+from wrm_cli.ergebnis import BERICHTSSPALTEN, ZAHLSPALTEN, Auswertungsbericht
 from wrm_cli.felder import FELD, FELDER, KOMMUNE, KONTAKT_LABELS, STAND, bezeichnung
 from wrm_cli.werte import datum_deutsch
 
@@ -54,7 +54,7 @@ ANTEILFORMAT = "0%"
 DATUMSFORMAT = "DD.MM.YYYY"
 # Auswertung: title rows, then two header rows (groups, columns), then the Kommunen.
 ZEILE_GRUPPEN, ZEILE_KOPF, ERSTE_DATENZEILE = 4, 5, 6
-SPALTEN = ("kommune", *ZAHLSPALTEN, "einschaetzung")  # A … J
+SPALTEN = BERICHTSSPALTEN  # A … J
 
 _ROT, _ROT_HELL, _GRUEN, _GRUEN_HELL = "9C0006", "FFC7CE", "006100", "C6EFCE"
 _ORANGE_HELL, _GRAU = "FFEB9C", "D9D9D9"
@@ -310,7 +310,7 @@ def hinweise_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
     umbruch = Alignment(wrap_text=True, vertical="top")
     for zeile, befund in enumerate(bericht.befunde, start=4):
         werte = [
-            "Fehler" if befund.stufe == "fehler" else "Hinweis",
+            befund.wort,
             befund.datei,
             befund.zelle,
             bezeichnung(befund.feld) if befund.feld else None,

@@ -9,7 +9,7 @@ from wrm_cli.berichte.beschriftung import (
     tabellenzeilen,
     titel,
 )
-from wrm_cli.ergebnis import ZAHLSPALTEN, Auswertungsbericht
+from wrm_cli.ergebnis import BERICHTSSPALTEN, ZAHLSPALTEN, Auswertungsbericht
 from wrm_cli.werte import zahl_de
 
 
@@ -19,7 +19,7 @@ def _zeile(zellen: list[str]) -> str:
 
 def als_markdown(bericht: Auswertungsbericht) -> str:
     titelzeilen = spaltentitel(bericht.bezirk)
-    spalten = ["kommune", *ZAHLSPALTEN, "einschaetzung"]
+    spalten = BERICHTSSPALTEN
     zeilen = [f"## {titel(bericht)}", "", _zeile([titelzeilen[s] for s in spalten])]
     zeilen.append(
         "| " + " | ".join("---:" if spalte in ZAHLSPALTEN else "---" for spalte in spalten) + " |"
@@ -40,7 +40,5 @@ def als_markdown(bericht: Auswertungsbericht) -> str:
     zeilen += ["", dateien_zusammengefasst(bericht.dateien)]
     if bericht.befunde:
         zeilen += ["", "### Hinweise und Fehler", ""]
-        zeilen += [
-            f"- {'Fehler' if b.stufe == 'fehler' else 'Hinweis'}: {b.text}" for b in bericht.befunde
-        ]
+        zeilen += [f"- {b.wort}: {b.text}" for b in bericht.befunde]
     return "\n".join(zeilen) + "\n"

@@ -54,8 +54,7 @@ def _datei_text(pruefung: Dateipruefung, name: str) -> list[str]:
     else:  # e.g. a report of wrm: read, but nothing to check
         zeilen = [f"{UEBERGANGEN} {name}: keine Meldung"]
     for befund in pruefung.befunde:
-        art = "Fehler" if befund.stufe == "fehler" else "Hinweis"
-        zeilen.append(f"  {art}: {befund.kurztext}")
+        zeilen.append(f"  {befund.wort}: {befund.kurztext}")
     return zeilen
 
 

@@ -14,10 +14,10 @@ from wrm_cli.berichte.beschriftung import (
     titel,
 )
 from wrm_cli.bezirk import Bezirk
-from wrm_cli.ergebnis import ZAHLSPALTEN, Auswertungsbericht
-from wrm_cli.werte import datum_deutsch, zahl_de
+from wrm_cli.ergebnis import BERICHTSSPALTEN, ZAHLSPALTEN, Auswertungsbericht
+from wrm_cli.werte import datum_deutsch, personen, zahl_de
 
-_SPALTEN = ("kommune", *ZAHLSPALTEN, "einschaetzung")
+_SPALTEN = BERICHTSSPALTEN
 _ZAHLBREITE = 11
 _ABSTAND = "  "
 
@@ -118,9 +118,8 @@ def textzeilen(bericht: Auswertungsbericht) -> list[Textzeile]:
     if bericht.befunde:
         ausgabe += [Textzeile(""), Textzeile("Hinweise und Fehler:")]
         for befund in bericht.befunde:
-            stufe: Art = "fehler" if befund.stufe == "fehler" else "hinweis"
-            wort = "Fehler" if stufe == "fehler" else "Hinweis"
-            ausgabe.append(Textzeile(f"- {wort}: {befund.text}", [(2, 2 + len(wort), stufe)]))
+            marke = (2, 2 + len(befund.wort), befund.stufe)
+            ausgabe.append(Textzeile(f"- {befund.wort}: {befund.text}", [marke]))
     return ausgabe
 
 
@@ -139,10 +138,6 @@ def _genitiv(bezirk: Bezirk) -> str:
     return f"des Bezirks {bezirk.name}"
 
 
-def _personen(anzahl: int) -> str:
-    return "1 Person" if anzahl == 1 else f"{zahl_de(anzahl)} Personen"
-
-
 def _aufzaehlung(namen: list[str]) -> str:
     return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " und " + namen[-1]
 
@@ -155,18 +150,18 @@ def als_pressetext(bericht: Auswertungsbericht) -> str:
     gemeldet = alle - len(bericht.fehlende_kommunen)
     wem = f"Den {alle} Kommunen" if gemeldet == alle else f"Den {gemeldet} meldenden Kommunen"
     saetze = [
-        f"{wem} {_genitiv(bezirk)} sind bislang {_personen(gesamt['bisherige_zuweisungen'])} "
+        f"{wem} {_genitiv(bezirk)} sind bislang {personen(gesamt['bisherige_zuweisungen'])} "
         "zugewiesen worden."
     ]
     bis = f"Bis zum {datum_deutsch(bezirk.quote_ende)}" if bezirk.quote_ende else "Nach der Quote"
     saetze.append(
-        f"{bis} sind noch {_personen(kennzahlen['benoetigter_wohnraum'])} aufzunehmen; dafür "
+        f"{bis} sind noch {personen(kennzahlen['benoetigter_wohnraum'])} aufzunehmen; dafür "
         f"stehen {zahl_de(kennzahlen['sofort_verfuegbar'])} Plätze sofort und "
         f"{zahl_de(kennzahlen['in_aussicht'])} in Aussicht zur Verfügung."
     )
     fehlend = kennzahlen["fehlender_wohnraum"]
     if fehlend > 0:
-        saetze.append(f"Rechnerisch fehlt damit Wohnraum für {_personen(fehlend)}.")
+        saetze.append(f"Rechnerisch fehlt damit Wohnraum für {personen(fehlend)}.")
     else:
         saetze.append(
             f"Rechnerisch reicht der Wohnraum damit aus: Es stehen {zahl_de(-fehlend)} Plätze "
@@ -175,7 +170,7 @@ def als_pressetext(bericht: Auswertungsbericht) -> str:
     mangel = [z for z in bericht.auswertung.datensaetze() if (z["fehlender_wohnraum"] or 0) > 0]
     if mangel:
         groesste = sorted(mangel, key=lambda z: -z["fehlender_wohnraum"])[:3]
-        namen = [f"{z['kommune']} ({_personen(z['fehlender_wohnraum'])})" for z in groesste]
+        namen = [f"{z['kommune']} ({personen(z['fehlender_wohnraum'])})" for z in groesste]
         saetze.append(
             f"Wohnraum fehlt in {len(mangel)} Kommunen, am meisten in {_aufzaehlung(namen)}."
             if len(mangel) > 1

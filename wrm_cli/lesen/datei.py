@@ -1,44 +1,29 @@
 """One file → Meldungen with provenance (file, sheet, cell of every value).
 
-Two formats: the filled template (``formular.py``, found by its defined names or
-labels) and the table format read here: one sheet (xlsx, xlsm, xls, ods) or a CSV
-file whose header row holds the field keys or German labels, one row per Kommune.
-A reader never judges values; it only records what stands where.
+The format is told by the content (``dateiart.py``), then one of two layouts is read:
+the filled template (``formular.py``, found by its defined names or labels) or the table
+format (``tabelle.py``: one sheet of xlsx, xlsm, xls, ods, or a CSV file). A report of
+wrm is recognised by its sheets and passed over. A reader never judges values.
 """
 
 from __future__ import annotations
 
-import csv
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
-from wrm_cli.befunde import Befund, fehler, hinweis
+from wrm_cli.befunde import fehler, hinweis
 from wrm_cli.blaetter import BERICHT_BLAETTER
 from wrm_cli.fehler import EingabeFehler
-from wrm_cli.felder import ALLE_SCHLUESSEL, FELD, KOMMUNE, STAND, bezeichnung, spalte_erkennen
 from wrm_cli.konfig import Grenzen
 from wrm_cli.lesen import mappe_ods, mappe_xls, mappe_xlsx
 from wrm_cli.lesen.arbeitsmappe import Blatt, Mappe, calamine_bereiche
 from wrm_cli.lesen.dateiart import BESCHAEDIGT, KENNWORT, Datei, datei_oeffnen, endungshinweis
 from wrm_cli.lesen.formular import ist_formular, nach_bezeichnungen_lesen, nach_namen_lesen
 from wrm_cli.lesen.grenzen import bereich_pruefen
-from wrm_cli.lesen.meldung import Gelesen, Meldung, Zelle, adresse
-from wrm_cli.werte import Roh, bereinigt, ist_leer
+from wrm_cli.lesen.meldung import Gelesen
+from wrm_cli.lesen.tabelle import csv_zeilen, kein_kopf, kopfzeile_finden, tabelle_lesen
 
-__all__ = [
-    "Gelesen",
-    "Meldung",
-    "Zelle",
-    "adresse",
-    "inhalt_lesen",
-    "tabelle_lesen",
-]
-
-# The header row must appear within the first rows; no honest table needs more.
-KOPF_SUCHBEREICH = 30
-# Rows that summarise the table rather than report a Kommune.
-_SUMMENZEILEN = {"gesamt", "summe", "insgesamt", "landkreis gesamt"}
 _UNTERSUCHEN: dict[str, Callable[[Datei], Mappe]] = {
     "xlsx": mappe_xlsx.untersuchen,
     "ods": mappe_ods.untersuchen,
@@ -62,21 +47,6 @@ def inhalt_lesen(pfad: Path, grenzen: Grenzen | None = None) -> Gelesen:
     return gelesen
 
 
-def csv_zeilen(daten: bytes) -> list[list[Roh]]:
-    """CSV with ';', ',' or tabs; UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode
-    text") or Windows-1252."""
-    if daten.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = daten.decode("utf-16", errors="replace")
-    else:
-        try:
-            text = daten.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = daten.decode("cp1252", errors="replace")
-    erste_zeile = text.split("\n", 1)[0]
-    trenner = max(";,\t", key=erste_zeile.count)
-    return [list(zeile) for zeile in csv.reader(io.StringIO(text, newline=""), delimiter=trenner)]
-
-
 def arbeitsmappe_lesen(datei: Datei, grenzen: Grenzen) -> Gelesen:
     """The template or the one sheet of a workbook that holds the table."""
     pfad = datei.pfad
@@ -96,10 +66,10 @@ def arbeitsmappe_lesen(datei: Datei, grenzen: Grenzen) -> Gelesen:
         )
     if ist_formular(mappe.namen):
         return nach_namen_lesen(mappe, blaetter)
-    mit_kopf = [blatt for blatt in blaetter.values() if _kopfzeile_finden(blatt.zeilen) is not None]
+    mit_kopf = [blatt for blatt in blaetter.values() if kopfzeile_finden(blatt.zeilen) is not None]
     if not mit_kopf:
         formular = nach_bezeichnungen_lesen(mappe, blaetter)
-        return formular if formular is not None else Gelesen(pfad, befunde=[_kein_kopf(pfad)])
+        return formular if formular is not None else Gelesen(pfad, befunde=[kein_kopf(pfad)])
     if len(mit_kopf) > 1:
         namen = ", ".join(f"„{blatt.name}“" for blatt in mit_kopf)
         return Gelesen(
@@ -160,116 +130,3 @@ def _blaetter_lesen(datei: Datei, mappe: Mappe) -> dict[str, Blatt]:
     if not blaetter:
         raise EingabeFehler("Die Arbeitsmappe enthält kein Tabellenblatt.")
     return blaetter
-
-
-def _kopfzeile_finden(zeilen: Sequence[Sequence[Roh]]) -> int | None:
-    """The first row naming the Kommune column and at least three fields."""
-    for nr, zeile in enumerate(zeilen[:KOPF_SUCHBEREICH]):
-        erkannt = {spalte_erkennen(str(wert)) for wert in zeile if isinstance(wert, str)}
-        if KOMMUNE in erkannt and len(erkannt & set(FELD)) >= 3:
-            return nr
-    return None
-
-
-def _kein_kopf(pfad: Path) -> Befund:
-    return fehler(
-        "Weder das Meldeformular (wrm-Vorlage) noch eine Tabelle mit Kopfzeile gefunden – "
-        "erwartet wird die ausgefüllte Vorlage oder eine Zeile mit „kommune“, "
-        "„zuweisungen“, „ankuenfte“ … (oder den deutschen Bezeichnungen) und darunter "
-        "eine Zeile je Kommune.",
-        datei=pfad.name,
-    )
-
-
-def tabelle_lesen(pfad: Path, blatt: Blatt, blattname: str | None) -> Gelesen:
-    """Rows of a table (header row, then one row per Kommune) → Meldungen.
-
-    ``blattname`` is recorded with each Meldung when the workbook has several sheets."""
-    ergebnis = Gelesen(pfad)
-    zeilen = blatt.zeilen
-    kopf_nr = _kopfzeile_finden(zeilen)
-    if kopf_nr is None:
-        ergebnis.befunde.append(_kein_kopf(pfad))
-        return ergebnis
-    spalten = _spalten_zuordnen(pfad, kopf_nr, zeilen[kopf_nr], ergebnis.befunde)
-    if any(befund.stufe == "fehler" for befund in ergebnis.befunde):
-        return ergebnis
-    for nr in range(kopf_nr + 1, len(zeilen)):
-        werte = {
-            key: Zelle(blatt.wert(nr, spalte), adresse(nr, spalte))
-            for key, spalte in spalten.items()
-        }
-        if all(ist_leer(wert) for wert in zeilen[nr]) and all(
-            ist_leer(zelle.wert) for zelle in werte.values()
-        ):
-            continue
-        name = werte[KOMMUNE].wert
-        if isinstance(name, str) and bereinigt(name).casefold() in _SUMMENZEILEN:
-            ergebnis.befunde.append(
-                hinweis(
-                    f"Zeile {nr + 1} „{bereinigt(name)}“ ist eine Summenzeile und wird übergangen "
-                    "– wrm bildet die Summen selbst.",
-                    datei=pfad.name,
-                    zelle=werte[KOMMUNE].adresse,
-                )
-            )
-            continue
-        ergebnis.meldungen.append(
-            Meldung(pfad, blattname, werte, zeile=nr + 1, datum_1904=blatt.datum_1904)
-        )
-    if not ergebnis.meldungen:
-        ergebnis.befunde.append(
-            fehler(
-                "Die Tabelle enthält unter der Kopfzeile keine Zeile mit Zahlen.", datei=pfad.name
-            )
-        )
-    return ergebnis
-
-
-def _spalten_zuordnen(
-    pfad: Path, kopf_nr: int, kopf: Sequence[Roh], befunde: list[Befund]
-) -> dict[str, int]:
-    spalten: dict[str, int] = {}
-    for spalte, wert in enumerate(kopf):
-        if ist_leer(wert):
-            continue
-        key = spalte_erkennen(str(wert))
-        ort = adresse(kopf_nr, spalte)
-        if key is None:
-            befunde.append(
-                hinweis(
-                    f"Spalte „{bereinigt(str(wert))}“ ist kein Feld der Meldung "
-                    "und wird ignoriert.",
-                    datei=pfad.name,
-                    zelle=ort,
-                )
-            )
-        elif key in spalten:
-            befunde.append(
-                fehler(
-                    f"Die Spalte für {bezeichnung(key)} steht doppelt (auch in "
-                    f"{adresse(kopf_nr, spalten[key])}) – bitte eine davon löschen.",
-                    datei=pfad.name,
-                    zelle=ort,
-                )
-            )
-        else:
-            spalten[key] = spalte
-    for key in ALLE_SCHLUESSEL:
-        if key in spalten or key == STAND:
-            continue
-        befunde.append(
-            fehler(
-                f"Die Spalte für {bezeichnung(key)} fehlt – bitte eine Spalte „{key}“ ergänzen "
-                "(leere Zellen sind erlaubt).",
-                datei=pfad.name,
-            )
-        )
-    if STAND not in spalten:
-        befunde.append(
-            hinweis(
-                "Die Tabelle hat keine Spalte „stand“ – das Datum der Zahlen ist unbekannt.",
-                datei=pfad.name,
-            )
-        )
-    return spalten
