@@ -13,11 +13,13 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from conftest import BEISPIELE, wrm
 
 from wrm_cli.ablauf import auswerten, pruefen_dateien
 from wrm_cli.befunde import Befund
-from wrm_cli.konfig import Einstellungen
+from wrm_cli.ergebnis import Auswertungsbericht, Pruefbericht
+from wrm_cli.konfig import standard_einstellungen
 
 STICHTAG = dt.date(2016, 3, 16)
 KOPF = (
@@ -66,12 +68,21 @@ def je_datei(befunde: list[Befund]) -> dict[str | None, Counter[tuple[str | None
     return ergebnis
 
 
+@pytest.fixture(scope="module")
+def beide(tmp_path_factory: pytest.TempPathFactory) -> tuple[Auswertungsbericht, Pruefbericht]:
+    """The same folder through both commands' core."""
+    ordner = eingang(tmp_path_factory.mktemp("woche") / "eingang")
+    einstellungen = standard_einstellungen()
+    return (
+        auswerten([ordner], einstellungen, STICHTAG),
+        pruefen_dateien([ordner], einstellungen, STICHTAG),
+    )
+
+
 def test_pruefen_meldet_je_datei_genau_was_auswerten_meldet(
-    tmp_path: Path, einstellungen: Einstellungen
+    beide: tuple[Auswertungsbericht, Pruefbericht],
 ) -> None:
-    ordner = eingang(tmp_path / "eingang")
-    bericht = auswerten([ordner], einstellungen, STICHTAG)
-    pruefung = pruefen_dateien([ordner], einstellungen, STICHTAG)
+    bericht, pruefung = beide
 
     # District level: who is missing (no file); everything else names its file.
     bezirksweit = [b for b in bericht.befunde if b.datei is None]
@@ -98,11 +109,9 @@ def test_pruefen_meldet_je_datei_genau_was_auswerten_meldet(
 
 
 def test_pruefen_zeigt_je_datei_die_zeilen_der_auswertung(
-    tmp_path: Path, einstellungen: Einstellungen
+    beide: tuple[Auswertungsbericht, Pruefbericht],
 ) -> None:
-    ordner = eingang(tmp_path / "eingang")
-    bericht = auswerten([ordner], einstellungen, STICHTAG)
-    pruefung = pruefen_dateien([ordner], einstellungen, STICHTAG)
+    bericht, pruefung = beide
     zeilen = {z["kommune"]: z for z in bericht.auswertung.datensaetze()}
     geprueft = [z for datei in pruefung.dateien for z in datei.meldungen]
     assert sorted(z["kommune"] for z in geprueft) == sorted(zeilen)

@@ -36,6 +36,7 @@ from wrm_cli.cli.optionen import (
 from wrm_cli.fehler import KonfigFehler, WrmFehler
 
 if TYPE_CHECKING:
+    from wrm_cli.konfig import Einstellungen
     from wrm_cli.lesen.parallel import Fortschritt
 
 EXIT_OK, EXIT_DATENFEHLER, EXIT_NUTZUNG, EXIT_UNLESBAR = 0, 1, 2, 3
@@ -109,19 +110,11 @@ def auswerten(
     """
     with _geschuetzt(debug):
         from wrm_cli.ablauf import auswerten as auswerten_
-        from wrm_cli.konfig import einstellungen_bestimmen
 
         gewaehlt = format_waehlen(AUSWERTEN, format_, ausgabe)
-        tag = stichtag_lesen(stichtag)
-        einstellungen = einstellungen_bestimmen(eingaben, konfig)
+        einstellungen, tag = _einstellungen(eingaben, konfig, stichtag)
         with _fortschritt() as fortschritt:
-            bericht = auswerten_(
-                eingaben,
-                einstellungen,
-                tag or einstellungen.stichtag or dt.date.today(),
-                rekursiv,
-                fortschritt,
-            )
+            bericht = auswerten_(eingaben, einstellungen, tag, rekursiv, fortschritt)
         if bericht.nichts_gelesen:
             for befund in bericht.befunde:
                 if befund.stufe == "fehler":
@@ -172,19 +165,11 @@ def pruefen(
     """
     with _geschuetzt(debug):
         from wrm_cli.ablauf import pruefen_dateien
-        from wrm_cli.konfig import einstellungen_bestimmen
 
         gewaehlt = format_waehlen(PRUEFEN, format_)
-        tag = stichtag_lesen(stichtag)
-        einstellungen = einstellungen_bestimmen(dateien, konfig)
+        einstellungen, tag = _einstellungen(dateien, konfig, stichtag)
         with _fortschritt() as fortschritt:
-            bericht = pruefen_dateien(
-                dateien,
-                einstellungen,
-                tag or einstellungen.stichtag or dt.date.today(),
-                rekursiv,
-                fortschritt,
-            )
+            bericht = pruefen_dateien(dateien, einstellungen, tag, rekursiv, fortschritt)
         inhalt = gewaehlt.schreiben(bericht)
         assert isinstance(inhalt, str), gewaehlt.name
         sys.stdout.write(inhalt)
@@ -259,6 +244,18 @@ def vorlage(
         ziele = vorlagen_planen(bezirk, namen, ausgabe, ueberschreiben)
         for ziel in vorlagen_schreiben(bezirk, ziele):
             typer.echo(f"Vorlage geschrieben: {ziel}")
+
+
+def _einstellungen(
+    eingaben: list[Path], konfig: Path | None, stichtag: str | None
+) -> tuple[Einstellungen, dt.date]:
+    """The wrm.toml of these inputs, and the Stichtag: --stichtag, else the one of
+    wrm.toml, else today."""
+    from wrm_cli.konfig import einstellungen_bestimmen
+
+    tag = stichtag_lesen(stichtag)
+    einstellungen = einstellungen_bestimmen(eingaben, konfig)
+    return einstellungen, tag or einstellungen.stichtag or dt.date.today()
 
 
 def _fortschritt() -> AbstractContextManager[Fortschritt | None]:
