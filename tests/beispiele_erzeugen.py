@@ -18,7 +18,7 @@ from hilfen import datei_lesen, vorlage_ausfuellen
 from wrm_cli.ausgabe import atomar_schreiben
 from wrm_cli.felder import ALLE_SCHLUESSEL, KOMMUNE, STAND, ZAHLFELDER
 from wrm_cli.konfig import konfig_laden
-from wrm_cli.vorlage import vorlage_erstellen, vorlagen_dateiname
+from wrm_cli.vorlage import vorlage_erstellen
 from wrm_cli.werte import datum_lesen, text_lesen, zahl_lesen
 
 BEISPIELE = Path(__file__).resolve().parents[1] / "beispiele"
@@ -49,6 +49,12 @@ def _eingetragen(key: str, roh: object) -> object:
     return text_lesen(roh)
 
 
+def _dateiname(kommune: str) -> str:
+    """The published examples keep their names ("Meldung_Bersenbrück.xlsx"); templates of
+    wrm vorlage are ASCII only (vorlagen_dateiname)."""
+    return f"Meldung_{kommune.replace(' ', '_')}.xlsx"
+
+
 def _speichern(mappe: object, ziel: Path) -> None:
     puffer = io.BytesIO()
     mappe.save(puffer)  # type: ignore[attr-defined]
@@ -67,12 +73,12 @@ def erzeugen(ziel: Path, fehlerhaft: Path) -> list[Path]:
         del werte[KOMMUNE]  # prefilled and locked in the template
         vorlage_ausfuellen(mappe, {k: w for k, w in werte.items() if w is not None})
         mappe.properties.created = mappe.properties.modified = dt.datetime(2016, 3, 16, 12)
-        _speichern(mappe, ziel / vorlagen_dateiname(kommune))
-        geschrieben.append(ziel / vorlagen_dateiname(kommune))
+        _speichern(mappe, ziel / _dateiname(kommune))
+        geschrieben.append(ziel / _dateiname(kommune))
     fehlerhaft.mkdir(parents=True, exist_ok=True)
     mappe = vorlage_erstellen(bezirk, FEHLERHAFT["kommune"])
     vorlage_ausfuellen(mappe, {k: w for k, w in FEHLERHAFT.items() if k != KOMMUNE})
-    datei = fehlerhaft / vorlagen_dateiname(str(FEHLERHAFT["kommune"]))
+    datei = fehlerhaft / _dateiname(str(FEHLERHAFT["kommune"]))
     _speichern(mappe, datei)
     return [*geschrieben, datei]
 

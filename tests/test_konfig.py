@@ -128,7 +128,7 @@ MOEGLICHE_ABSCHNITTE = "[bezirk], [quote], [hinweise], [grenzen], [[kommunen]]"
         (
             '[bezirk]\nfarbe = "rot"\n',
             "Unbekannter Eintrag „farbe“ im Abschnitt [bezirk] – möglich sind „name“, "
-            "„stichtag“, „veraltet_nach_tagen“.",
+            "„bezeichnung“, „stichtag“, „veraltet_nach_tagen“.",
         ),
         # a key above the first section
         (
@@ -463,6 +463,25 @@ def test_readme_nennt_die_voreinstellungen() -> None:
     abschnitt = _readme_abschnitt()
     for key, wert in _voreinstellungen().items():
         assert f"| `{key}` | `{wert}` |" in abschnitt, key
+    bezeichnung = Einstellungen.__dataclass_fields__["bezeichnung"].default
+    assert bezeichnung == "Landkreis"
+    assert f"| `[bezirk]` | `bezeichnung` | `{bezeichnung}` |" in abschnitt
+    assert f'bezeichnung = "{bezeichnung}"' in abschnitt  # the example file
+
+
+def test_bezeichnung_ist_ein_text(tmp_path: Path) -> None:
+    pfad = tmp_path / "wrm.toml"
+    pfad.write_text('[bezirk]\nbezeichnung = "Region"\n', "utf-8")
+    assert konfig_laden(pfad).bezeichnung == "Region"
+    assert standard_einstellungen().bezeichnung == "Landkreis"
+    pfad.write_text("[bezirk]\nbezeichnung = 3\n", "utf-8")
+    with pytest.raises(
+        KonfigFehler, match=r"„bezirk\.bezeichnung“ = 3 ist kein Text, sondern eine Zahl"
+    ):
+        konfig_laden(pfad)
+    pfad.write_text('[bezirk]\nbezeichnug = "Kreis"\n', "utf-8")
+    with pytest.raises(KonfigFehler, match="meinten Sie „bezeichnung“"):
+        konfig_laden(pfad)
 
 
 def test_readme_zeigt_die_echte_meldung(tmp_path: Path) -> None:

@@ -181,10 +181,14 @@ def test_erlaeuterungen(mappe: Any) -> None:
 @pytest.mark.parametrize(
     ("kommune", "erwartet"),
     [
-        ("Georgsmarienhütte", "Meldung_Georgsmarienhütte.xlsx"),
+        ("Georgsmarienhütte", "Meldung_Georgsmarienhuette.xlsx"),
         ("Bad Essen", "Meldung_Bad_Essen.xlsx"),
         ("Dissen a.T.W.", "Meldung_Dissen_a.T.W.xlsx"),
-        ("SG  Fürstenau", "Meldung_SG_Fürstenau.xlsx"),
+        ("SG  Fürstenau", "Meldung_SG_Fuerstenau.xlsx"),
+        ("Bersenbrück", "Meldung_Bersenbrueck.xlsx"),
+        ("Lohne (Oldenburg)", "Meldung_Lohne_Oldenburg.xlsx"),
+        ("Großefehn", "Meldung_Grossefehn.xlsx"),
+        ("Émile-Ölfeld", "Meldung_Emile-Oelfeld.xlsx"),
         ('A/B:C*D?"E"<F>|G\\H', "Meldung_A_B_C_D_E_F_G_H.xlsx"),
     ],
 )
@@ -194,7 +198,7 @@ def test_dateiname(kommune: str, erwartet: str) -> None:
 
 def test_ordner_als_ziel(tmp_path: Path, bezirk: Bezirk) -> None:
     datei = vorlage_schreiben(bezirk, "georgsmarienhuette", tmp_path)
-    assert datei == tmp_path / "Meldung_Georgsmarienhütte.xlsx"
+    assert datei == tmp_path / "Meldung_Georgsmarienhuette.xlsx"
     assert datei.is_file()
     assert [p.name for p in tmp_path.iterdir()] == [datei.name]  # no temp file left
 

@@ -241,17 +241,18 @@ def test_formel_ohne_gespeichertes_ergebnis(tmp_path: Path) -> None:
     ("version", "erwartet"),
     [
         ("1", []),
+        ("2", []),
         (
             "0",
             [
-                "Die Datei beruht auf einer älteren Vorlage (Version 0, aktuell 1) – bitte für "
+                "Die Datei beruht auf einer älteren Vorlage (Version 0, aktuell 2) – bitte für "
                 "die nächste Meldung die neue Vorlage verwenden."
             ],
         ),
         (
             "7",
             [
-                "Die Vorlage ist neuer (Version 7) als dieses wrm (Version 1) – bitte wrm "
+                "Die Vorlage ist neuer (Version 7) als dieses wrm (Version 2) – bitte wrm "
                 "aktualisieren."
             ],
         ),

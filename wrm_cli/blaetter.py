@@ -10,10 +10,15 @@ from __future__ import annotations
 BLATT_MELDUNG = "Meldung"
 BLATT_ERLAEUTERUNGEN = "Erläuterungen"
 # Version stamp: a hidden sheet with A1 = VERSION_KENNUNG and A2 = VORLAGE_VERSION (a sheet
-# rather than a defined name, so that python-calamine can read it as well).
+# rather than a defined name, so that python-calamine can read it as well). From version 2
+# on, column A from row STEMPEL_BEZIRK_AB holds the template's district as the lines of a
+# wrm.toml (konfig.stempel_zeilen), so that ``wrm pruefen`` needs no wrm.toml.
 BLATT_VERSION = "wrm"
 VERSION_KENNUNG = "wrm-vorlage"
-VORLAGE_VERSION = "1"
+VORLAGE_VERSION = "2"
+STEMPEL_BEZIRK_AB = 3  # 1-based row
+# Version 1 has the same form, only without the district: read as always, without a hint.
+VORLAGE_GLEICHES_FORMULAR_AB = "1"
 
 # The Excel report (berichte/excel_bericht.py); the readers recognise a report by its
 # first four sheets and pass it over.

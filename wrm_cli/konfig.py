@@ -10,6 +10,7 @@ where one is close, the entry that was probably meant.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import functools
@@ -24,11 +25,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from wrm_cli.bezirk import Bezirk, Kommune, namensschluessel
+from wrm_cli.blaetter import BLATT_VERSION, STEMPEL_BEZIRK_AB
 from wrm_cli.fehler import KonfigFehler
 from wrm_cli.werte import datum_lesen
 
 KONFIG_DATEINAME = "wrm.toml"
 EINGEBAUT = "eingebaute Voreinstellung"
+# The ``quelle`` of settings read from a template's version stamp.
+AUS_DER_VORLAGE = f"Vorlage (Blatt „{BLATT_VERSION}“)"
 _EINGEBAUTE_DATEI = "landkreis_osnabrueck.toml"
 
 
@@ -52,6 +56,8 @@ class Einstellungen:
     """The district and how wrm judges its Meldungen."""
 
     bezirk: Bezirk
+    # What the form calls the district ("Landkreis: …"), e.g. "Region" or "Kreis".
+    bezeichnung: str = "Landkreis"
     # The report's Stichtag when neither --stichtag nor the command gives one (else today).
     stichtag: dt.date | None = None
     # A Meldung whose Stand is older than this many days before the Stichtag is "veraltet".
@@ -120,7 +126,12 @@ def _namen(wert: Any, wo: str) -> tuple[str, ...]:
 
 # Section → key → reader. The Kommunen ([[kommunen]]) are a list of such tables.
 ABSCHNITTE: dict[str, dict[str, Leser]] = {
-    "bezirk": {"name": _text, "stichtag": _datum, "veraltet_nach_tagen": _ganze_zahl(0)},
+    "bezirk": {
+        "name": _text,
+        "bezeichnung": _text,
+        "stichtag": _datum,
+        "veraltet_nach_tagen": _ganze_zahl(0),
+    },
     "quote": {"beginn": _datum, "ende": _datum},
     "hinweise": {"einschaetzung_toleranz": _ganze_zahl(0)},
     "grenzen": {name: _ganze_zahl(1) for name in Grenzen.__dataclass_fields__},
@@ -276,6 +287,77 @@ def einstellungen_aus_daten(
         **bezirk,
         **abschnitte["hinweise"],
     )
+
+
+# --- the district in a template's version stamp ---------------------------------------
+
+
+def _toml_text(text: str) -> str:
+    # A JSON string is a TOML basic string, except that TOML wants DEL escaped too.
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def stempel_zeilen(einstellungen: Einstellungen) -> list[str]:
+    """The district as the lines of a wrm.toml, for the template's version stamp: what
+    ``wrm pruefen`` needs without a wrm.toml – not the Stichtag (the day of the check) and
+    not the limits (applied before the stamp is read)."""
+    bezirk = einstellungen.bezirk
+    zeilen = [
+        "# Landkreis dieser Vorlage, wie in wrm.toml – wrm pruefen liest ihn von hier.",
+        "[bezirk]",
+        f"name = {_toml_text(bezirk.name)}",
+        f"bezeichnung = {_toml_text(einstellungen.bezeichnung)}",
+        f"veraltet_nach_tagen = {einstellungen.veraltet_nach_tagen}",
+        "[quote]",
+    ]
+    for key, tag in (("beginn", bezirk.quote_beginn), ("ende", bezirk.quote_ende)):
+        if tag is not None:
+            zeilen.append(f"{key} = {tag.isoformat()}")
+    zeilen += ["[hinweise]", f"einschaetzung_toleranz = {einstellungen.einschaetzung_toleranz}"]
+    for kommune in bezirk.kommunen:
+        zeilen += ["[[kommunen]]", f"name = {_toml_text(kommune.name)}"]
+        if kommune.aliase:
+            zeilen.append(f"aliase = [{', '.join(map(_toml_text, kommune.aliase))}]")
+    return zeilen
+
+
+def _stempel_toml(zeilen: Sequence[str]) -> dict[str, Any]:
+    try:
+        return tomllib.loads("".join(f"{zeile}\n" for zeile in zeilen))
+    except tomllib.TOMLDecodeError as fehler:
+        treffer = _TOML_FEHLER.fullmatch(str(fehler))
+        was, nr, _ = treffer.groups() if treffer else (str(fehler), None, None)
+        grund = next((de for en, de in _TOML_GRUENDE if was.startswith(en)), "unverständlich")
+        zelle = f" in Zelle A{int(nr) + STEMPEL_BEZIRK_AB - 1}" if nr else ""
+        raise KonfigFehler(f"{AUS_DER_VORLAGE}: kein gültiges TOML{zelle} – {grund}") from None
+    except RecursionError:  # "[[[[…" thousands deep
+        raise KonfigFehler(f"{AUS_DER_VORLAGE}: zu tief verschachtelt") from None
+
+
+def stempel_name(zeilen: tuple[str, ...]) -> str | None:
+    """The district's name in a template's stamp, from its [bezirk] part alone – the same
+    in every template of a district, so a folder of 11,000 templates parses it once; None
+    where the stamp gives no readable name."""
+    koepfe = (i for i, zeile in enumerate(zeilen) if zeile.startswith("["))
+    next(koepfe, None)
+    return _name_im_kopf(zeilen[: next(koepfe, len(zeilen))])
+
+
+@functools.lru_cache(maxsize=256)
+def _name_im_kopf(zeilen: tuple[str, ...]) -> str | None:
+    try:
+        name = _stempel_toml(zeilen).get("bezirk", {}).get("name")
+    except (KonfigFehler, AttributeError):
+        return None
+    return _text(name, "") if isinstance(name, str) and name.strip() else None
+
+
+@functools.lru_cache(maxsize=64)
+def einstellungen_aus_stempel(zeilen: tuple[str, ...]) -> Einstellungen:
+    """The district a template's stamp names, as strictly checked as a wrm.toml (without
+    Stichtag and limits: those of the run apply). KonfigFehler says what is wrong."""
+    stempel = einstellungen_aus_daten(_stempel_toml(zeilen), AUS_DER_VORLAGE)
+    return dataclasses.replace(stempel, stichtag=None, grenzen=Grenzen())
 
 
 # --- TOML syntax and encoding ----------------------------------------------------------

@@ -2,15 +2,17 @@
 
 Sheet "Meldung" is a form, one value per row: column A the number "(1)"…"(12)",
 column B the German label, column C the input cell, column D a short explanation.
-Rows 4–9 hold the header block (Bezirk, Kommune, Stand, Ansprechpartner, Telefon,
-E-Mail), row 11 the column heads, rows 12–23 the twelve fields (``eingabezellen()``).
+Rows 4–9 hold the header block (Landkreis or ``[bezirk] bezeichnung``, Kommune, Stand,
+Ansprechpartner, Telefon, E-Mail), row 11 the column heads, rows 12–23 the twelve
+fields (``eingabezellen()``).
 Every value cell carries a workbook-level defined name equal to its key
 (``kommune``, ``stand``, …, ``einschaetzung``); readers should rely on the names,
 not on the addresses. The sheet is protected without a password; only the input
 cells are unlocked (the Kommune cell stays locked).
 
-Version stamp: a hidden sheet "wrm" with A1 = "wrm-vorlage" and A2 = ``VORLAGE_VERSION``
-(a sheet rather than a defined name so that python-calamine can read it as well).
+Version stamp: a hidden sheet "wrm" with A1 = "wrm-vorlage", A2 = ``VORLAGE_VERSION``
+and below the district as the lines of a wrm.toml (``konfig.stempel_zeilen``), so that
+``wrm pruefen`` checks the file against its own district without a wrm.toml.
 Sheet "Erläuterungen" holds the full definitions and how to check and send the file.
 """
 
@@ -31,6 +33,7 @@ from wrm_cli.blaetter import (
     BLATT_ERLAEUTERUNGEN,
     BLATT_MELDUNG,
     BLATT_VERSION,
+    STEMPEL_BEZIRK_AB,
     VERSION_KENNUNG,
     VORLAGE_VERSION,
 )
@@ -46,6 +49,7 @@ from wrm_cli.felder import (
     STAND,
     Feld,
 )
+from wrm_cli.konfig import Einstellungen, stempel_zeilen
 from wrm_cli.werte import datum_deutsch
 
 if TYPE_CHECKING:
@@ -71,8 +75,11 @@ _BREITEN = {"A": 7, "B": 40, "C": 16, "D": 60}
 _GELB = "FFF2CC"
 _GRAU = "D9D9D9"
 _DATUM_VON, _DATUM_BIS = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
-_VERSENDEN = "Datei mit `wrm pruefen` prüfen und per E-Mail an die Task-Force senden."
-_UNZULAESSIG = '<>:"/\\|?*'
+_VERSENDEN = "Datei mit „wrm pruefen“ prüfen und per E-Mail an die Task-Force senden."
+# File names: ASCII letters, digits, "_", "-" and "." only – safe in e-mail and shells.
+_UMSCHRIFT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_UMSCHRIFT |= str.maketrans({"ß": "ss", "ẞ": "SS"})
+_NICHT_SICHER = re.compile(r"[^A-Za-z0-9.-]+")
 
 
 def eingabezellen() -> dict[str, str]:
@@ -84,11 +91,17 @@ def eingabezellen() -> dict[str, str]:
 
 
 def vorlagen_dateiname(kommune: str) -> str:
-    """``"Bad Essen"`` → ``"Meldung_Bad_Essen.xlsx"``; umlauts stay, Windows-unsafe chars go."""
-    name = unicodedata.normalize("NFC", kommune)
-    name = "".join("_" if z in _UNZULAESSIG or z.isspace() or ord(z) < 32 else z for z in name)
-    name = re.sub(r"_+", "_", name).strip("._ ")
+    """``"Lohne (Oldenburg)"`` → ``"Meldung_Lohne_Oldenburg.xlsx"``: ASCII only (umlauts
+    written out, other accents dropped), anything else becomes one "_"."""
+    name = unicodedata.normalize("NFC", kommune).translate(_UMSCHRIFT)
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    name = _NICHT_SICHER.sub("_", name).strip("._-")
     return f"Meldung_{name or 'Kommune'}.xlsx"
+
+
+def _einstellungen(bezirk: Bezirk | Einstellungen) -> Einstellungen:
+    """A bare district gets every other setting's default."""
+    return bezirk if isinstance(bezirk, Einstellungen) else Einstellungen(bezirk=bezirk)
 
 
 def _kurz(text: str, laenge: int) -> str:
@@ -168,7 +181,7 @@ def _zeilenhoehe(text: str, breite: int) -> float:
     return 15.0 * max(1, math.ceil(len(text) / (breite * 1.1)))
 
 
-def vorlage_erstellen(bezirk: Bezirk, kommune: str) -> Workbook:
+def vorlage_erstellen(einstellungen: Bezirk | Einstellungen, kommune: str) -> Workbook:
     """The filled-in-nothing template for one Kommune of the district."""
     from openpyxl import Workbook
     from openpyxl.styles import (
@@ -181,6 +194,8 @@ def vorlage_erstellen(bezirk: Bezirk, kommune: str) -> Workbook:
     )
     from openpyxl.workbook.defined_name import DefinedName
 
+    einstellungen = _einstellungen(einstellungen)
+    bezirk = einstellungen.bezirk
     name = _amtlicher_name(bezirk, kommune)
     mappe = Workbook()
     blatt = mappe.active
@@ -195,7 +210,7 @@ def vorlage_erstellen(bezirk: Bezirk, kommune: str) -> Workbook:
     blatt["A1"].font = Font(bold=True, size=14)
     blatt["A2"] = "Bitte nur die gelb hinterlegten Felder ausfüllen. Leer = nichts zu melden."
     blatt["A2"].font = Font(italic=True)
-    blatt.cell(_ZEILE_BEZIRK, 2, "Bezirk").font = fett
+    blatt.cell(_ZEILE_BEZIRK, 2, einstellungen.bezeichnung).font = fett
     blatt.cell(_ZEILE_BEZIRK, 3, bezirk.name)
     for key in KOPF_SCHLUESSEL:
         zelle = blatt[zellen[key]]
@@ -238,9 +253,12 @@ def vorlage_erstellen(bezirk: Bezirk, kommune: str) -> Workbook:
     _druckfertig(blatt, f"Meldung {name} – {bezirk.name}", f"A1:D{letzte}")
     blatt.protection.sheet = True  # no password: protects against slips, not people
 
-    _erlaeuterungen(mappe.create_sheet(BLATT_ERLAEUTERUNGEN), bezirk)
+    _erlaeuterungen(mappe.create_sheet(BLATT_ERLAEUTERUNGEN), einstellungen)
     stempel = mappe.create_sheet(BLATT_VERSION)
     stempel["A1"], stempel["A2"] = VERSION_KENNUNG, VORLAGE_VERSION
+    for zeile, text in enumerate(stempel_zeilen(einstellungen), start=STEMPEL_BEZIRK_AB):
+        eintrag = stempel.cell(zeile, 1, text)
+        eintrag.data_type = "s"  # never a formula
     stempel.sheet_state = "hidden"
     mappe.active = 0
     return mappe
@@ -259,9 +277,10 @@ def _druckfertig(blatt: Worksheet, titel: str, bereich: str) -> None:
     blatt.oddFooter.center.text = f"wrm-Vorlage Version {VORLAGE_VERSION}"  # type: ignore[union-attr]
 
 
-def _erlaeuterungen(blatt: Worksheet, bezirk: Bezirk) -> None:
+def _erlaeuterungen(blatt: Worksheet, einstellungen: Einstellungen) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
+    bezirk = einstellungen.bezirk
     blatt["A1"] = "Erläuterungen zur Meldung"
     blatt["A1"].font = Font(bold=True, size=14)
     for spalte, kopf in enumerate(("Nr.", "Feld", "Bedeutung", "Zulässige Werte"), start=1):
@@ -286,7 +305,8 @@ def _erlaeuterungen(blatt: Worksheet, bezirk: Bezirk) -> None:
         f"Sind {kapazitaet} alle leer, gilt das als „keine Angaben zum Wohnraum“.",
         f"({FELD['zu_erfuellen'].nr}) darf negativ sein: Die Quote ist dann übererfüllt.",
         "Stand ist das Datum, auf das sich die Zahlen beziehen.",
-        f"Bezirk: {bezirk.name}. Die Kommune ist vorausgefüllt und kann nicht geändert werden.",
+        f"{einstellungen.bezeichnung}: {bezirk.name}. Die Kommune ist vorausgefüllt und kann "
+        "nicht geändert werden.",
         _VERSENDEN,
     )
     start = 5 + len(FELDER)
@@ -297,10 +317,11 @@ def _erlaeuterungen(blatt: Worksheet, bezirk: Bezirk) -> None:
     _druckfertig(blatt, f"Erläuterungen – {bezirk.name}", f"A1:D{start + len(hinweise) - 1}")
 
 
-def vorlage_schreiben(bezirk: Bezirk, kommune: str, ziel: Path) -> Path:
+def vorlage_schreiben(einstellungen: Bezirk | Einstellungen, kommune: str, ziel: Path) -> Path:
     """Write the template atomically; ``ziel`` is a file or an existing folder."""
-    mappe = vorlage_erstellen(bezirk, kommune)
+    mappe = vorlage_erstellen(einstellungen, kommune)
     if ziel.is_dir():
+        bezirk = _einstellungen(einstellungen).bezirk
         ziel = ziel / vorlagen_dateiname(_amtlicher_name(bezirk, kommune))
     puffer = io.BytesIO()
     mappe.save(puffer)
@@ -347,8 +368,10 @@ def _ordnername(ordner: Path) -> str:
     return "im aktuellen Ordner" if ordner == Path(".") else f"in {ordner}"
 
 
-def vorlagen_schreiben(bezirk: Bezirk, ziele: Mapping[str, Path]) -> Iterator[Path]:
+def vorlagen_schreiben(
+    einstellungen: Bezirk | Einstellungen, ziele: Mapping[str, Path]
+) -> Iterator[Path]:
     """Write the planned templates, one after the other; yields each file written."""
     for kommune, ziel in ziele.items():
         ziel.parent.mkdir(parents=True, exist_ok=True)
-        yield vorlage_schreiben(bezirk, kommune, ziel)
+        yield vorlage_schreiben(einstellungen, kommune, ziel)

@@ -15,7 +15,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from wrm_cli.befunde import Befund, fehler, hinweis
-from wrm_cli.blaetter import BLATT_MELDUNG, BLATT_VERSION, VERSION_KENNUNG, VORLAGE_VERSION
+from wrm_cli.blaetter import (
+    BLATT_MELDUNG,
+    BLATT_VERSION,
+    STEMPEL_BEZIRK_AB,
+    VERSION_KENNUNG,
+    VORLAGE_GLEICHES_FORMULAR_AB,
+    VORLAGE_VERSION,
+)
 from wrm_cli.felder import (
     FELD,
     FELDER,
@@ -189,6 +196,7 @@ def _meldung_bilden(
             werte,
             formular=True,
             datum_1904=quelle.datum_1904,
+            vorlagenbezirk=_stempelbezirk(blaetter),
         )
     )
     if umbenannt and sum(not b.versteckt for b in blaetter.values()) > 1:
@@ -241,12 +249,27 @@ def _aufzaehlen(keys: Sequence[str]) -> str:
     return ", ".join(bezeichnung(key) for key in keys)
 
 
-def _versionshinweise(pfad: Path, blaetter: Mapping[str, Blatt]) -> list[Befund]:
+def _stempelversion(blaetter: Mapping[str, Blatt]) -> str | None:
     stempel = blaetter.get(BLATT_VERSION)
     if stempel is None or stempel.roh(0, 0) != VERSION_KENNUNG:
+        return None
+    return anzeigen(stempel.roh(1, 0))
+
+
+def _stempelbezirk(blaetter: Mapping[str, Blatt]) -> tuple[str, ...] | None:
+    """Column A of the stamp from its district's first row, as text; None unless the
+    stamp is of this version (older ones have no district, newer ones may differ)."""
+    if _stempelversion(blaetter) != VORLAGE_VERSION:
+        return None
+    zeilen = blaetter[BLATT_VERSION].zeilen[STEMPEL_BEZIRK_AB - 1 :]
+    return tuple("" if ist_leer(z[0] if z else None) else anzeigen(z[0]) for z in zeilen)
+
+
+def _versionshinweise(pfad: Path, blaetter: Mapping[str, Blatt]) -> list[Befund]:
+    version = _stempelversion(blaetter)
+    if version is None or not version.isdigit():
         return []
-    version = anzeigen(stempel.roh(1, 0))
-    if not version.isdigit() or int(version) == int(VORLAGE_VERSION):
+    if int(VORLAGE_GLEICHES_FORMULAR_AB) <= int(version) <= int(VORLAGE_VERSION):
         return []
     if int(version) < int(VORLAGE_VERSION):
         text = (
