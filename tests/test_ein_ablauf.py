@@ -57,8 +57,21 @@ def eingang(ordner: Path) -> Path:
     return ordner
 
 
+# The same Befund in both commands; `wrm pruefen` may word it for the Kommune
+# (``meldung_fuer_kommune``, "bitte die aktuellen Zahlen eintragen"), but both carry both.
+FELDER_EINES_BEFUNDS = (
+    "stufe",
+    "datei",
+    "zelle",
+    "feld",
+    "kommune",
+    "meldung",
+    "meldung_fuer_kommune",
+)
+
+
 def _schluessel(befund: Befund) -> tuple[str | None, ...]:
-    return (befund.stufe, befund.datei, befund.zelle, befund.feld, befund.kommune, befund.meldung)
+    return tuple(getattr(befund, feld) for feld in FELDER_EINES_BEFUNDS)
 
 
 def je_datei(befunde: list[Befund]) -> dict[str | None, Counter[tuple[str | None, ...]]]:
@@ -106,6 +119,7 @@ def test_pruefen_meldet_je_datei_genau_was_auswerten_meldet(
     ):
         assert teil in texte, teil
     assert any(not datei.lesbar for datei in pruefung.dateien)
+    assert any(b.meldung_fuer_kommune for b in bericht.befunde)  # worded for the Kommune
 
 
 def test_pruefen_zeigt_je_datei_die_zeilen_der_auswertung(
@@ -130,7 +144,7 @@ def test_befehlszeile_pruefen_und_auswerten_stimmen_ueberein(tmp_path: Path) -> 
     geprueft = json.loads(wrm("pruefen", ordner, "-f", "json", *stichtag).stdout)
 
     def ohne_text(befund: dict[str, str | None]) -> tuple[str | None, ...]:
-        return tuple(befund[k] for k in ("stufe", "datei", "zelle", "feld", "kommune", "meldung"))
+        return tuple(befund[k] for k in FELDER_EINES_BEFUNDS)
 
     erwartet = Counter(ohne_text(b) for b in ausgewertet["befunde"] if b["datei"] is not None)
     gefunden = Counter(

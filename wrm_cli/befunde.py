@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Literal, TypedDict
 
@@ -23,6 +24,7 @@ class JsonBefund(TypedDict):
     feld: str | None
     kommune: str | None
     meldung: str
+    meldung_fuer_kommune: str | None
     text: str
 
 
@@ -34,6 +36,9 @@ class Befund:
     zelle: str | None = None
     feld: str | None = None
     kommune: str | None = None
+    # The same for the Kommune's clerk (``wrm pruefen``) where it must read otherwise: "bitte
+    # die aktuellen Zahlen eintragen" rather than the task force's "… Meldung anfordern".
+    meldung_fuer_kommune: str | None = None
 
     @property
     def wort(self) -> str:
@@ -50,6 +55,12 @@ class Befund:
         """The same without the file name, for a list that is already grouped by file."""
         return self._mit_ort(None)
 
+    def fuer_kommune(self) -> Befund:
+        """The Befund as ``wrm pruefen`` shows it to the Kommune."""
+        if self.meldung_fuer_kommune is None:
+            return self
+        return dataclasses.replace(self, meldung=self.meldung_fuer_kommune)
+
     def _mit_ort(self, datei: str | None) -> str:
         ort = ", ".join(
             teil for teil in (datei, f"Zelle {self.zelle}" if self.zelle else None) if teil
@@ -58,7 +69,8 @@ class Befund:
             ort = f"{ort} {bezeichnung(self.feld)}".strip()
         return f"{ort}: {self.meldung}" if ort else self.meldung
 
-    def als_dict(self) -> JsonBefund:
+    def als_dict(self, fuer_kommune: bool = False) -> JsonBefund:
+        """``text`` in the wording of the Kommune when ``fuer_kommune`` (``wrm pruefen``)."""
         return {
             "stufe": self.stufe,
             "datei": self.datei,
@@ -66,7 +78,8 @@ class Befund:
             "feld": self.feld,
             "kommune": self.kommune,
             "meldung": self.meldung,
-            "text": self.text,
+            "meldung_fuer_kommune": self.meldung_fuer_kommune,
+            "text": (self.fuer_kommune() if fuer_kommune else self).text,
         }
 
 

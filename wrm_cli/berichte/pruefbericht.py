@@ -12,9 +12,11 @@ from typing import Any
 from wrm_cli import __version__
 from wrm_cli.berichte.json_bericht import json_zeile
 from wrm_cli.ergebnis import Dateipruefung, JsonDateipruefung, JsonPruefbericht, Pruefbericht
+from wrm_cli.felder import FELD, KAPAZITAETSFELDER
 from wrm_cli.werte import datum_deutsch, zahl_de
 
 OK, NICHT_OK, UEBERGANGEN = "✓", "✗", "–"
+KAPAZITAET_NUMMERN = f"({FELD[KAPAZITAETSFELDER[0]].nr})–({FELD[KAPAZITAETSFELDER[-1]].nr})"
 
 
 def _anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
@@ -31,13 +33,15 @@ def zusammenfassung(zeile: dict[str, Any]) -> str:
     teile = [
         f"{zahl_de(zeile['bisherige_zuweisungen'] or 0)} Zuweisungen",
         f"zu erfüllen {zahl_de(zeile['zu_erfuellen'] or 0)}",
-        f"verfügbar {zahl_de(_summe(zeile, 'verfuegbar_gu', 'verfuegbar_dezentral'))}",
-        f"in Aussicht {zahl_de(_summe(zeile, 'in_aussicht_gu', 'in_aussicht_dezentral'))}",
     ]
-    if zeile["fehlender_wohnraum"] is None:
-        teile.append("keine Angaben zum Wohnraum")
+    if zeile["fehlender_wohnraum"] is None:  # (8)–(11) all blank: no zeros, say so
+        teile.append(f"keine Angaben zum Wohnraum ({KAPAZITAET_NUMMERN} leer)")
     else:
-        teile.append(f"fehlender Wohnraum {zahl_de(zeile['fehlender_wohnraum'])}")
+        teile += [
+            f"verfügbar {zahl_de(_summe(zeile, 'verfuegbar_gu', 'verfuegbar_dezentral'))}",
+            f"in Aussicht {zahl_de(_summe(zeile, 'in_aussicht_gu', 'in_aussicht_dezentral'))}",
+            f"fehlender Wohnraum {zahl_de(zeile['fehlender_wohnraum'])}",
+        ]
     if zeile["einschaetzung"]:
         teile.append(f"Einschätzung {zeile['einschaetzung']}")
     return f"{zeile['kommune']}, {stand}: " + ", ".join(teile)
@@ -53,8 +57,8 @@ def _datei_text(pruefung: Dateipruefung, name: str) -> list[str]:
         zeilen = [f"{OK} {name}: {zusammenfassung(z)}" for z in pruefung.meldungen]
     else:  # e.g. a report of wrm: read, but nothing to check
         zeilen = [f"{UEBERGANGEN} {name}: keine Meldung"]
-    for befund in pruefung.befunde:
-        zeilen.append(f"  {befund.wort}: {befund.kurztext}")
+    for befund in pruefung.befunde:  # in the Kommune's words
+        zeilen.append(f"  {befund.wort}: {befund.fuer_kommune().kurztext}")
     return zeilen
 
 
@@ -91,7 +95,7 @@ def _json_datei(pruefung: Dateipruefung) -> JsonDateipruefung:
         "fehler": pruefung.fehler,
         "hinweise": pruefung.hinweise,
         "meldungen": [json_zeile(zeile) for zeile in pruefung.meldungen],
-        "befunde": [befund.als_dict() for befund in pruefung.befunde],
+        "befunde": [befund.als_dict(fuer_kommune=True) for befund in pruefung.befunde],
     }
 
 
@@ -101,7 +105,7 @@ def als_dict(bericht: Pruefbericht) -> JsonPruefbericht:
         "stichtag": bericht.stichtag.isoformat(),
         "bezirk": bericht.bezirk.name,
         "dateien": [_json_datei(pruefung) for pruefung in bericht.dateien],
-        "ignoriert": [befund.als_dict() for befund in bericht.ignoriert],
+        "ignoriert": [befund.als_dict(fuer_kommune=True) for befund in bericht.ignoriert],
     }
 
 

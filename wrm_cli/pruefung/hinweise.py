@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from wrm_cli.befunde import Befund, hinweis
 from wrm_cli.bezirk import Bezirk
-from wrm_cli.felder import FELD, KOMMUNE, STAND
+from wrm_cli.felder import FELD, KAPAZITAETSFELDER, KOMMUNE, STAND
 from wrm_cli.konfig import Einstellungen
 from wrm_cli.lesen.lauf import MELDUNG_NR, Lauf
 from wrm_cli.lesen.meldung import Meldung
@@ -46,6 +46,7 @@ def hinweise(
     all Meldungen of the Lauf, whose table ``auswertung`` is."""
     return [
         *leere_meldungen(lauf),
+        *leere_felder(lauf, meldungen),
         *dateinamenhinweise(lauf, einstellungen.bezirk),
         *meldungshinweise(lauf, meldungen, einstellungen, stichtag),
         *einschaetzungshinweise(lauf, auswertung, einstellungen.einschaetzung_toleranz),
@@ -99,20 +100,83 @@ def meldungshinweise(
             )
             befunde.append((nr, _am_feld(meldung, "untergebracht_gu", text, kommune)))
         stand = zeile[STAND]
-        alter = (stichtag - stand).days if isinstance(stand, dt.date) else None
-        if alter is not None and alter > einstellungen.veraltet_nach_tagen:
-            text = (
-                f"{kommune}: Die Zahlen (Stand {datum_deutsch(stand)}) sind {alter} Tage alt "
-                "– bitte eine aktuelle Meldung anfordern."
-            )
-            befunde.append((nr, _am_feld(meldung, STAND, text, kommune)))
+        if isinstance(stand, dt.date):
+            befunde += [
+                (nr, b) for b in standhinweise(meldung, kommune, stand, einstellungen, stichtag)
+            ]
     return befunde
 
 
-def _am_feld(meldung: Meldung, feld: str, text: str, kommune: str) -> Befund:
-    return hinweis(
-        text, datei=meldung.quelle, zelle=meldung.zelle(feld), feld=feld, kommune=kommune
+def standhinweise(
+    meldung: Meldung,
+    kommune: str,
+    stand: dt.date,
+    einstellungen: Einstellungen,
+    stichtag: dt.date,
+) -> list[Befund]:
+    """A stale Stand, told to the task force and to the clerk in their words; and, when
+    day and month swapped would give a current Stand, that reading."""
+    alter = (stichtag - stand).days
+    veraltet = einstellungen.veraltet_nach_tagen
+    if alter <= veraltet:
+        return []
+    text = (
+        f"{kommune}: Die Zahlen (Stand {datum_deutsch(stand)}) sind {alter} Tage alt "
+        "– bitte eine aktuelle Meldung anfordern."
     )
+    fuer_kommune = f"Der Stand ist {alter} Tage alt – bitte die aktuellen Zahlen eintragen."
+    befunde = [_am_feld(meldung, STAND, text, kommune, fuer_kommune)]
+    vertauscht = _tag_und_monat_vertauscht(stand)
+    if vertauscht is not None and 0 <= (stichtag - vertauscht).days <= veraltet:
+        frage = f"Tag und Monat vertauscht? Gemeint ist vielleicht {datum_deutsch(vertauscht)}."
+        befunde.append(_am_feld(meldung, STAND, f"{kommune}: {frage}", kommune, frage))
+    return befunde
+
+
+def _tag_und_monat_vertauscht(stand: dt.date) -> dt.date | None:
+    """12.01.2026 read as 01.12.2026; None when that is no other valid date."""
+    if stand.day == stand.month:
+        return None
+    try:
+        return dt.date(stand.year, stand.day, stand.month)
+    except ValueError:  # a day after the 12th is no month
+        return None
+
+
+def _am_feld(
+    meldung: Meldung, feld: str, text: str, kommune: str, fuer_kommune: str | None = None
+) -> Befund:
+    ort = {"datei": meldung.quelle, "zelle": meldung.zelle(feld), "feld": feld}
+    return hinweis(text, **ort, kommune=kommune, meldung_fuer_kommune=fuer_kommune)
+
+
+def _nummern(keys: Sequence[str]) -> str:
+    return ", ".join(f"({FELD[key].nr})" for key in keys)
+
+
+def leere_felder(lauf: Lauf, meldungen: pd.DataFrame) -> Nummeriert:
+    """A half-empty form: every blank field named in one hint, when the blanks leave the
+    Meldung without its Einschätzung (12) or without housing data (8)–(11).
+
+    Only for the template, which asks for each field; a blank count alone means "nothing
+    to report" (a table keeps its blanks as published). A form blank in all twelve fields
+    has its own hint (``leere_meldungen``).
+    """
+    befunde: Nummeriert = []
+    for zeile in meldungen.to_dict("records"):
+        nr = int(zeile[MELDUNG_NR])
+        meldung = lauf.meldung(nr)
+        leer = [key for key in FELD if _leer(zeile[key])]
+        unvollstaendig = "einschaetzung" in leer or set(KAPAZITAETSFELDER) <= set(leer)
+        if not meldung.formular or not unvollstaendig or len(leer) == len(FELD):
+            continue
+        kommune = str(zeile[KOMMUNE])
+        text = (
+            f"{kommune}: {_nummern(leer)} {'ist' if len(leer) == 1 else 'sind'} leer – "
+            "bitte prüfen, ob etwas fehlt; leer heißt „nichts zu melden“."
+        )
+        befunde.append((nr, hinweis(text, datei=meldung.quelle, kommune=kommune)))
+    return befunde
 
 
 def leere_meldungen(lauf: Lauf) -> Nummeriert:

@@ -8,6 +8,7 @@ merged cells) get their own sentences, whatever check they failed.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -69,9 +70,18 @@ def _nicht_negativ(fall: Fall) -> str:
     return f"„{fall.wert}“ ist negativ – erwartet wird eine Anzahl ab 0."
 
 
+# How close a typo must come to an allowed answer to be suggested (as for Kommunen).
+VORSCHLAG_AEHNLICHKEIT = 0.75
+
+
 def _auswahl(fall: Fall) -> str:
-    erlaubt = " oder ".join(f"„{a}“" for a in FELD[fall.spalte].auswahl)
-    return f"„{fall.wert}“ ist nicht zulässig – erwartet wird {erlaubt}."
+    auswahl = FELD[fall.spalte].auswahl
+    erlaubt = " oder ".join(f"„{a}“" for a in auswahl)
+    text = f"„{fall.wert}“ ist nicht zulässig – erwartet wird {erlaubt}."
+    treffer = difflib.get_close_matches(
+        fall.wert.strip().casefold(), auswahl, n=1, cutoff=VORSCHLAG_AEHNLICHKEIT
+    )
+    return f"{text} Meinten Sie „{treffer[0]}“?" if treffer else text
 
 
 def _pflichtfeld(fall: Fall) -> str:
