@@ -15,7 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import BEISPIELE, wrm
+from conftest import BEISPIELE, PROJEKT, wrm
 from hilfen import datei_lesen, vorlage_ausfuellen
 from python_calamine import CalamineWorkbook
 
@@ -407,3 +407,13 @@ def test_auswerten_zaehlt_keine_vorlage_eines_anderen_bezirks(
         "mitgezählt. Bitte prüfen, ob die Datei in diesen Eingang gehört."
     ]
     assert "Neuenkirchen" in bericht["fehlende_kommunen"]
+
+
+def test_readme_sagt_den_kommunen_dass_sie_keine_wrm_toml_brauchen() -> None:
+    readme = (PROJEKT / "README.md").read_text("utf-8")
+    abschnitt = readme[readme.index("## Für Kommunen: Vorlage ausfüllen, prüfen, senden") :]
+    abschnitt = abschnitt[: abschnitt.index("\n## ", 1)]
+    assert "Eine Kommune braucht nur `wrm` und ihre Datei – keine `wrm.toml`" in " ".join(
+        abschnitt.split()
+    )
+    assert "`Meldung_Bersenbrueck.xlsx`, `Meldung_Lohne_Oldenburg.xlsx`" in abschnitt
