@@ -1,13 +1,15 @@
-"""Column and summary labels and German number format, shared by every output."""
+"""Column and summary labels, and the lines every report says about its own data
+(Stand der Daten, stale data, the Gesamt rule), shared by every output."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
+from wrm_cli.befunde import Befund, hinweis
 from wrm_cli.bezirk import Bezirk
-from wrm_cli.ergebnis import DATEISTATUS, Auswertungsbericht, Dateistand
-from wrm_cli.werte import datum_deutsch
+from wrm_cli.ergebnis import DATEISTATUS, Auswertungsbericht, Dateistand, Meldestand
+from wrm_cli.werte import datum_deutsch, zahl_de
 
 
 def spaltentitel(bezirk: Bezirk) -> dict[str, str]:
@@ -38,8 +40,91 @@ def kennzahltitel(bezirk: Bezirk) -> dict[str, str]:
 def titel(bericht: Auswertungsbericht) -> str:
     return (
         f"Wohnraummanagement {bericht.bezirk.name} – Auswertung, "
-        f"Stichtag {datum_deutsch(bericht.stichtag)}"
+        f"Stichtag {datum_deutsch(bericht.stichtag)}, {stand_der_daten(bericht)}"
     )
+
+
+def stand_text(bericht: Auswertungsbericht) -> str:
+    """ "16.03.2016", "01.02.2016 bis 16.03.2016" (oldest to newest) or "unbekannt"."""
+    alt, neu = bericht.stand_aeltester, bericht.stand_neuester
+    if alt is None or neu is None:
+        return "unbekannt"
+    return datum_deutsch(neu) if alt == neu else f"{datum_deutsch(alt)} bis {datum_deutsch(neu)}"
+
+
+def stand_der_daten(bericht: Auswertungsbericht) -> str:
+    return f"Stand der Daten {stand_text(bericht)}"
+
+
+def warnung(bericht: Auswertungsbericht) -> str | None:
+    """The line that comes first when even the newest Meldung is stale."""
+    neu = bericht.stand_neuester
+    if not bericht.daten_veraltet or neu is None:
+        return None
+    tage = zahl_de((bericht.stichtag - neu).days)
+    return (
+        f"Achtung: Die Zahlen sind veraltet – auch die neueste Meldung (Stand "
+        f"{datum_deutsch(neu)}) ist {tage} Tage älter als der Stichtag "
+        f"{datum_deutsch(bericht.stichtag)}."
+    )
+
+
+def gesamt_bezeichnung(bericht: Auswertungsbericht) -> str:
+    """ "Gesamt", or "Gesamt (13 von 21 Kommunen)" when not every Kommune is in it."""
+    gemeldet, alle = bericht.meldende_kommunen, bericht.kommunen_im_bezirk
+    return "Gesamt" if gemeldet >= alle else f"Gesamt ({gemeldet} von {alle} Kommunen)"
+
+
+def gesamt_fussnote(bericht: Auswertungsbericht) -> str:
+    """The Gesamt rule in one line, with the column sum a reader would get instead."""
+    gesamt = bericht.auswertung.gesamt
+    quote, summe = zahl_de(gesamt["zu_erfuellen"]), zahl_de(gesamt["summe"])
+    rechnung = (
+        f"Zum Gesamt: fehlender Wohnraum = Σ(5) − ΣSumme = {quote} − {summe} = "
+        f"{zahl_de(gesamt['fehlender_wohnraum'])}"
+    )
+    if bericht.spaltensumme_fehlend != gesamt["fehlender_wohnraum"]:
+        spalte = zahl_de(bericht.spaltensumme_fehlend)
+        return f"{rechnung}, nicht die Summe der Spalte ({spalte}), {_AUSGLEICH}"
+    return f"{rechnung}; {_AUSGLEICH}"
+
+
+# Why the Gesamt differs from the column: the rows count (5) only when positive.
+_AUSGLEICH = "denn im Gesamt gleicht eine übererfüllte Quote (5) andere aus."
+
+
+def _gruppiert(staende: Sequence[Meldestand]) -> str:
+    """ "Artland, Belm (Stand 16.03.2016); Hilter (Stand 01.02.2016)" """
+    gruppen: dict[str, list[str]] = {}
+    for stand in staende:
+        datum = datum_deutsch(stand.stand) if stand.stand else "ohne Stand"
+        gruppen.setdefault(datum, []).append(stand.kommune)
+    return "; ".join(f"{', '.join(namen)} (Stand {datum})" for datum, namen in gruppen.items())
+
+
+def veraltet_zeile(bericht: Auswertungsbericht) -> str:
+    """The stale Kommunen in one line, instead of one hint each."""
+    tage = bericht.einstellungen.veraltet_nach_tagen
+    return (
+        f"Älter als {tage} Tage – bitte aktuelle Meldungen anfordern: "
+        f"{_gruppiert(bericht.veraltete)}."
+    )
+
+
+def befundzeilen(bericht: Auswertungsbericht) -> list[Befund]:
+    """The Befunde as text reports list them: two or more stale-Stand hints become one,
+    in the place of the first."""
+    zusammen = bericht.veraltet_hinweise
+    if len(zusammen) < 2:
+        return list(bericht.befunde)
+    erster, weg = id(zusammen[0]), {id(befund) for befund in zusammen}
+    ausgabe: list[Befund] = []
+    for befund in bericht.befunde:
+        if id(befund) not in weg:
+            ausgabe.append(befund)
+        elif id(befund) == erster:
+            ausgabe.append(hinweis(veraltet_zeile(bericht)))
+    return ausgabe
 
 
 def tabellenzeilen(bericht: Auswertungsbericht) -> list[dict[str, Any]]:

@@ -1,7 +1,8 @@
 """CSV for German Excel: ';' separator, UTF-8 with BOM, formula-safe text.
 
-Sections: the table with its Gesamt row, then the summary figures, then the
-Befunde – each after an empty line, so the whole report opens in one sheet.
+Sections: a warning on stale data (only then, in the first row), the table with its
+Gesamt row and the Gesamt rule, then Stichtag, Stand der Daten and the summary figures,
+then the Befunde – each after an empty line, so the whole report opens in one sheet.
 """
 
 from __future__ import annotations
@@ -9,7 +10,16 @@ from __future__ import annotations
 import csv
 import io
 
-from wrm_cli.berichte.beschriftung import kennzahltitel, spaltentitel, tabellenzeilen
+from wrm_cli.berichte.beschriftung import (
+    befundzeilen,
+    gesamt_bezeichnung,
+    gesamt_fussnote,
+    kennzahltitel,
+    spaltentitel,
+    stand_text,
+    tabellenzeilen,
+    warnung,
+)
 from wrm_cli.ergebnis import BERICHTSSPALTEN, ZAHLSPALTEN, Auswertungsbericht
 from wrm_cli.werte import datum_deutsch
 
@@ -27,6 +37,8 @@ def als_csv(bericht: Auswertungsbericht) -> str:
     schreiber = csv.writer(puffer, delimiter=";", lineterminator="\r\n")
     titel = spaltentitel(bericht.bezirk)
     spalten = BERICHTSSPALTEN
+    if (achtung := warnung(bericht)) is not None:
+        schreiber.writerow([achtung])
     schreiber.writerow([titel[s] for s in spalten])
     for zeile in tabellenzeilen(bericht):
         schreiber.writerow(
@@ -35,9 +47,12 @@ def als_csv(bericht: Auswertungsbericht) -> str:
                 for s in spalten
             ]
         )
-    schreiber.writerow(["Gesamt", *(bericht.auswertung.gesamt[s] for s in ZAHLSPALTEN), ""])
+    summen = [bericht.auswertung.gesamt[s] for s in ZAHLSPALTEN]
+    schreiber.writerow([gesamt_bezeichnung(bericht), *summen, ""])
+    schreiber.writerow([gesamt_fussnote(bericht)])
     schreiber.writerow([])
     schreiber.writerow(["Stichtag", datum_deutsch(bericht.stichtag)])
+    schreiber.writerow(["Stand der Daten", stand_text(bericht)])
     for key, text in kennzahltitel(bericht.bezirk).items():
         schreiber.writerow([text, bericht.auswertung.kennzahlen[key]])
     if bericht.fehlende_kommunen:
@@ -45,7 +60,7 @@ def als_csv(bericht: Auswertungsbericht) -> str:
     if bericht.befunde:
         schreiber.writerow([])
         schreiber.writerow(["Stufe", "Datei", "Zelle", "Feld", "Meldung"])
-        for befund in bericht.befunde:
+        for befund in befundzeilen(bericht):
             schreiber.writerow(
                 [
                     textzelle(teil or "")

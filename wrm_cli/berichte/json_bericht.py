@@ -68,9 +68,15 @@ def _datei(datei: Dateistand) -> JsonDatei:
 
 
 def als_dict(bericht: Auswertungsbericht) -> JsonAuswertungsbericht:
+    aeltester, neuester = bericht.stand_aeltester, bericht.stand_neuester
     return {
         "stichtag": bericht.stichtag.isoformat(),
+        "stand_aeltester": aeltester.isoformat() if aeltester else None,
+        "stand_neuester": neuester.isoformat() if neuester else None,
+        "daten_veraltet": bericht.daten_veraltet,
         "bezirk": bericht.bezirk.name,
+        "meldende_kommunen": bericht.meldende_kommunen,
+        "kommunen_im_bezirk": bericht.kommunen_im_bezirk,
         "zeilen": [json_zeile(zeile) for zeile in tabellenzeilen(bericht)],
         "gesamt": _gesamt(bericht.auswertung.gesamt),
         "kennzahlen": _kennzahlen(bericht.auswertung.kennzahlen),

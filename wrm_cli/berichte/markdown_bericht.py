@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from wrm_cli.berichte.beschriftung import (
+    befundzeilen,
     dateien_zusammengefasst,
+    gesamt_bezeichnung,
+    gesamt_fussnote,
     kennzahltitel,
     spaltentitel,
     tabellenzeilen,
     titel,
+    warnung,
 )
 from wrm_cli.ergebnis import BERICHTSSPALTEN, ZAHLSPALTEN, Auswertungsbericht
 from wrm_cli.werte import zahl_de
@@ -20,7 +24,9 @@ def _zeile(zellen: list[str]) -> str:
 def als_markdown(bericht: Auswertungsbericht) -> str:
     titelzeilen = spaltentitel(bericht.bezirk)
     spalten = BERICHTSSPALTEN
-    zeilen = [f"## {titel(bericht)}", "", _zeile([titelzeilen[s] for s in spalten])]
+    achtung = warnung(bericht)
+    zeilen = [f"**{achtung}**", ""] if achtung is not None else []
+    zeilen += [f"## {titel(bericht)}", "", _zeile([titelzeilen[s] for s in spalten])]
     zeilen.append(
         "| " + " | ".join("---:" if spalte in ZAHLSPALTEN else "---" for spalte in spalten) + " |"
     )
@@ -29,7 +35,9 @@ def als_markdown(bericht: Auswertungsbericht) -> str:
             _zeile([zahl_de(daten[s]) if s in ZAHLSPALTEN else (daten[s] or "") for s in spalten])
         )
     gesamt = bericht.auswertung.gesamt
-    zeilen.append(_zeile(["**Gesamt**", *(f"**{zahl_de(gesamt[s])}**" for s in ZAHLSPALTEN), ""]))
+    summen = [f"**{zahl_de(gesamt[s])}**" for s in ZAHLSPALTEN]
+    zeilen.append(_zeile([f"**{gesamt_bezeichnung(bericht)}**", *summen, ""]))
+    zeilen += ["", gesamt_fussnote(bericht)]
     zeilen += ["", "| Kennzahl | Personen |", "| --- | ---: |"]
     for key, text in kennzahltitel(bericht.bezirk).items():
         zeilen.append(
@@ -40,5 +48,5 @@ def als_markdown(bericht: Auswertungsbericht) -> str:
     zeilen += ["", dateien_zusammengefasst(bericht.dateien)]
     if bericht.befunde:
         zeilen += ["", "### Hinweise und Fehler", ""]
-        zeilen += [f"- {b.wort}: {b.text}" for b in bericht.befunde]
+        zeilen += [f"- {b.wort}: {b.text}" for b in befundzeilen(bericht)]
     return "\n".join(zeilen) + "\n"

@@ -7,11 +7,16 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from wrm_cli.berichte.beschriftung import (
+    befundzeilen,
     dateien_zusammengefasst,
+    gesamt_bezeichnung,
+    gesamt_fussnote,
     kennzahltitel,
     spaltentitel,
+    stand_der_daten,
     tabellenzeilen,
     titel,
+    warnung,
 )
 from wrm_cli.bezirk import Bezirk
 from wrm_cli.ergebnis import BERICHTSSPALTEN, ZAHLSPALTEN, Auswertungsbericht
@@ -49,7 +54,7 @@ def _tabelle(bericht: Auswertungsbericht) -> list[Textzeile]:
         [zahl_de(zeile[s]) if s in ZAHLSPALTEN else str(zeile[s] or "") for s in _SPALTEN]
         for zeile in daten
     ]
-    zellen.append(["Gesamt", *(zahl_de(gesamt[s]) for s in ZAHLSPALTEN), ""])
+    zellen.append([gesamt_bezeichnung(bericht), *(zahl_de(gesamt[s]) for s in ZAHLSPALTEN), ""])
     breiten = [
         max(
             [len(z[i]) for z in zellen] + [_ZAHLBREITE if s in ZAHLSPALTEN else len("Einschätzung")]
@@ -98,11 +103,15 @@ def _tabelle(bericht: Auswertungsbericht) -> list[Textzeile]:
 
 
 def textzeilen(bericht: Auswertungsbericht) -> list[Textzeile]:
-    """The whole report line by line: title, table, key figures, files, Befunde."""
-    ausgabe = [Textzeile(titel(bericht)), Textzeile("")]
-    ausgabe[0].marken.append((0, len(ausgabe[0].text), "titel"))
+    """The whole report line by line: a warning on stale data, title, table with the
+    Gesamt rule, key figures, files, Befunde."""
+    ausgabe: list[Textzeile] = []
+    if (achtung := warnung(bericht)) is not None:
+        ausgabe.append(Textzeile(achtung, [(0, len(achtung), "fehler")]))
+    kopf = titel(bericht)
+    ausgabe += [Textzeile(kopf, [(0, len(kopf), "titel")]), Textzeile("")]
     ausgabe += _tabelle(bericht)
-    ausgabe.append(Textzeile(""))
+    ausgabe += [Textzeile(gesamt_fussnote(bericht)), Textzeile("")]
     kennzahlen = kennzahltitel(bericht.bezirk)
     breite = max(len(text) for text in kennzahlen.values())
     for key, text in kennzahlen.items():
@@ -117,7 +126,7 @@ def textzeilen(bericht: Auswertungsbericht) -> list[Textzeile]:
     ausgabe += [Textzeile(""), Textzeile(dateien_zusammengefasst(bericht.dateien))]
     if bericht.befunde:
         ausgabe += [Textzeile(""), Textzeile("Hinweise und Fehler:")]
-        for befund in bericht.befunde:
+        for befund in befundzeilen(bericht):
             marke = (2, 2 + len(befund.wort), befund.stufe)
             ausgabe.append(Textzeile(f"- {befund.wort}: {befund.text}", [marke]))
     return ausgabe
@@ -142,26 +151,70 @@ def _aufzaehlung(namen: list[str]) -> str:
     return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " und " + namen[-1]
 
 
+def _veraltet_satz(bericht: Auswertungsbericht) -> str | None:
+    """The stale and undated Meldungen in one sentence, unless the warning said it all."""
+    teile = []
+    if bericht.veraltete and not bericht.daten_veraltet:
+        namen = [f"{s.kommune} ({datum_deutsch(s.stand)})" for s in bericht.veraltete if s.stand]
+        teile.append(
+            f"die Angaben von {_aufzaehlung(namen)} sind älter als "
+            f"{bericht.einstellungen.veraltet_nach_tagen} Tage"
+        )
+    ohne = [s.kommune for s in bericht.meldestatus if s.status == "ohne Stand"]
+    if ohne and bericht.stand_neuester is None:
+        teile.append("keine Meldung nennt einen Stand")
+    elif ohne:
+        verb = "nennt" if len(ohne) == 1 else "nennen"
+        teile.append(f"{_aufzaehlung(ohne)} {verb} keinen Stand")
+    return "; ".join(teile) if teile else None
+
+
 def als_pressetext(bericht: Auswertungsbericht) -> str:
-    """A short German paragraph with the key figures, honest about missing reports."""
+    """A short German paragraph with the key figures, honest about its data: stale data
+    first, then how many Kommunen reported; without a current Meldung of every Kommune
+    it speaks for the reporting Kommunen and never says the district's housing suffices."""
     bezirk = bericht.bezirk
     kennzahlen, gesamt = bericht.auswertung.kennzahlen, bericht.auswertung.gesamt
-    alle = len(bezirk.kommunennamen)
-    gemeldet = alle - len(bericht.fehlende_kommunen)
-    wem = f"Den {alle} Kommunen" if gemeldet == alle else f"Den {gemeldet} meldenden Kommunen"
-    saetze = [
-        f"{wem} {_genitiv(bezirk)} sind bislang {personen(gesamt['bisherige_zuweisungen'])} "
-        "zugewiesen worden."
-    ]
+    alle, gemeldet = bericht.kommunen_im_bezirk, bericht.meldende_kommunen
+    saetze: list[str] = []
+    if gemeldet < alle:
+        fehlen = "fehlt" if len(bericht.fehlende_kommunen) == 1 else "fehlen"
+        saetze.append(
+            f"Gemeldet haben {gemeldet} der {alle} Kommunen {_genitiv(bezirk)}; es {fehlen} "
+            f"{_aufzaehlung(bericht.fehlende_kommunen)}."
+        )
+        wem = f"Den {gemeldet} meldenden Kommunen"
+    else:
+        wem = f"Den {alle} Kommunen {_genitiv(bezirk)}"
+    if (satz := _veraltet_satz(bericht)) is not None:
+        saetze.append(satz[0].upper() + satz[1:] + ".")
+    zugewiesen = personen(gesamt["bisherige_zuweisungen"])
+    saetze.append(f"{wem} sind bislang {zugewiesen} zugewiesen worden.")
     bis = f"Bis zum {datum_deutsch(bezirk.quote_ende)}" if bezirk.quote_ende else "Nach der Quote"
+    dort = " dort" if gemeldet < alle else ""
     saetze.append(
-        f"{bis} sind noch {personen(kennzahlen['benoetigter_wohnraum'])} aufzunehmen; dafür "
-        f"stehen {zahl_de(kennzahlen['sofort_verfuegbar'])} Plätze sofort und "
+        f"{bis} sind{dort} noch {personen(kennzahlen['benoetigter_wohnraum'])} aufzunehmen; "
+        f"dafür stehen {zahl_de(kennzahlen['sofort_verfuegbar'])} Plätze sofort und "
         f"{zahl_de(kennzahlen['in_aussicht'])} in Aussicht zur Verfügung."
     )
     fehlend = kennzahlen["fehlender_wohnraum"]
-    if fehlend > 0:
+    if gemeldet < alle:
+        saetze.append(
+            f"Rechnerisch fehlt damit in den {gemeldet} meldenden Kommunen Wohnraum für "
+            f"{personen(fehlend)}."
+            if fehlend > 0
+            else f"Die {gemeldet} meldenden Kommunen haben damit rechnerisch "
+            f"{zahl_de(-fehlend)} Plätze mehr zur Verfügung als benötigt; ob der Wohnraum im "
+            "ganzen Landkreis reicht, lässt sich ohne die fehlenden Meldungen nicht sagen."
+        )
+    elif fehlend > 0:
         saetze.append(f"Rechnerisch fehlt damit Wohnraum für {personen(fehlend)}.")
+    elif not bericht.alle_aktuell:
+        saetze.append(
+            f"Nach diesen Angaben stehen rechnerisch {zahl_de(-fehlend)} Plätze mehr zur "
+            "Verfügung als benötigt; ob der Wohnraum reicht, lässt sich ohne aktuelle "
+            "Meldungen aller Kommunen nicht sagen."
+        )
     else:
         saetze.append(
             f"Rechnerisch reicht der Wohnraum damit aus: Es stehen {zahl_de(-fehlend)} Plätze "
@@ -186,16 +239,11 @@ def als_pressetext(bericht: Auswertungsbericht) -> str:
             if len(kritisch) > 1
             else f"{kritisch[0]} schätzt die eigene Lage als kritisch ein."
         )
-    if gemeldet < alle:
-        saetze.append(
-            f"Angaben von {gemeldet} der {alle} Kommunen; es fehlen "
-            f"{_aufzaehlung(bericht.fehlende_kommunen)}."
-        )
-    veraltet = [s.kommune for s in bericht.meldestatus if s.status == "veraltet"]
-    if veraltet:
-        saetze.append(
-            f"Die Angaben von {_aufzaehlung(veraltet)} sind älter als "
-            f"{bericht.einstellungen.veraltet_nach_tagen} Tage."
-        )
     # One line: Word and mail programs wrap it themselves; hard breaks would stay in the text.
-    return f"Stand {datum_deutsch(bericht.stichtag)}: " + " ".join(saetze) + "\n"
+    # The stale warning is the first sentence; then Stichtag and Stand der Daten.
+    absatz = f"Stichtag {datum_deutsch(bericht.stichtag)}, {stand_der_daten(bericht)}: " + " ".join(
+        saetze
+    )
+    if (achtung := warnung(bericht)) is not None:
+        absatz = f"{achtung} {absatz}"
+    return f"{absatz}\n{gesamt_fussnote(bericht)}\n"
