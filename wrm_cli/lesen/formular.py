@@ -262,7 +262,13 @@ def _stempelbezirk(blaetter: Mapping[str, Blatt]) -> tuple[str, ...] | None:
     if _stempelversion(blaetter) != VORLAGE_VERSION:
         return None
     zeilen = blaetter[BLATT_VERSION].zeilen[STEMPEL_BEZIRK_AB - 1 :]
-    return tuple("" if ist_leer(z[0] if z else None) else anzeigen(z[0]) for z in zeilen)
+    return tuple(_stempeltext(zeile[0] if zeile else None) for zeile in zeilen)
+
+
+def _stempeltext(wert: Roh) -> str:
+    if isinstance(wert, str):  # what wrm writes; anything else only in a damaged stamp
+        return wert.strip()
+    return "" if ist_leer(wert) else anzeigen(wert)
 
 
 def _versionshinweise(pfad: Path, blaetter: Mapping[str, Blatt]) -> list[Befund]:
