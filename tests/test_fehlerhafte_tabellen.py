@@ -630,10 +630,19 @@ def test_befehl_datenfehler_ergibt_1(
 ) -> None:
     csv_schreiben(tmp_path / CSV_NAME, geaendert(beispielzeilen(), aenderungen))
     ergebnis = wrm(CSV_NAME, cwd=tmp_path)
+    if "D1" in aenderungen:
+        # A table without a required column yields no row at all: no report, exit 3.
+        assert ergebnis.returncode == 3, ergebnis.stderr
+        assert ergebnis.stdout == ""
+        assert ergebnis.stderr == (
+            f"{text}\nFehler: Keine der Eingaben enthält eine gültige Meldung – es wird kein "
+            "Bericht erstellt.\n"
+        )
+        return
     assert ergebnis.returncode == 1, ergebnis.stderr
     assert text in _befundtexte(ergebnis)
-    # A faulty row is left out; a table without a required column yields no row at all.
-    assert len(json.loads(ergebnis.stdout)["zeilen"]) == (0 if "D1" in aenderungen else 20)
+    # A faulty row is left out.
+    assert len(json.loads(ergebnis.stdout)["zeilen"]) == 20
 
 
 def test_befehl_nur_unlesbare_datei_ergibt_3(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ and never exits; the CLI renders the result and picks the exit code.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +43,33 @@ def _lesen_und_pruefen(
 
     lauf = einlesen(eingaben, einstellungen.grenzen, rekursiv, fortschritt)
     pruefung = pruefen(lauf.meldungen, einstellungen.bezirk, stichtag)
+    _fehler_einmal(lauf, pruefung)
     return _Geprueft(lauf, pruefung)
+
+
+def _fehler_einmal(lauf: Lauf, pruefung: Pruefergebnis) -> None:
+    """A faulty Meldung sent again unchanged (the same file in two week folders) has its
+    errors named once: the copy gets one error that points to them."""
+    anzahl = Counter(nr for nr, befund in pruefung.befunde_je_meldung if befund.stufe == "fehler")
+    kopie_von = lauf.kopien(sorted(anzahl))
+    if not kopie_von:
+        return
+    befunde: list[tuple[int, Befund]] = []
+    verweise: list[tuple[int, Befund]] = []  # after the errors they point to
+    for nr, befund in pruefung.befunde_je_meldung:
+        if nr not in kopie_von or befund.stufe != "fehler":
+            befunde.append((nr, befund))
+        elif anzahl.pop(nr, 0):  # one error stands for all of the copy's
+            original = lauf.meldung(kopie_von[nr]).quelle
+            n = anzahl[kopie_von[nr]]
+            welche = "demselben Fehler" if n == 1 else f"denselben {n} Fehlern"
+            text = (
+                f"Dieselbe Meldung wie {original} mit {welche} (dort genannt) – wird nicht "
+                "ausgewertet."
+            )
+            quelle = lauf.meldung(nr).quelle
+            verweise.append((nr, fehler(text, datei=quelle, kommune=befund.kommune)))
+    pruefung.befunde_je_meldung = befunde + verweise
 
 
 def auswerten(
@@ -66,8 +93,8 @@ def auswerten(
     mit_fehlern = {
         b.kommune for b in pruefung.befunde + zusammen.befunde if b.stufe == "fehler" and b.kommune
     }
-    befunde = [hinweis(grund, datei=pfad.name) for pfad, grund in lauf.eingang.ignoriert]
-    befunde += [fehler(grund, datei=pfad.name) for pfad, grund in lauf.unlesbar]
+    befunde = [hinweis(grund, datei=lauf.name(pfad)) for pfad, grund in lauf.eingang.ignoriert]
+    befunde += [fehler(grund, datei=lauf.name(pfad)) for pfad, grund in lauf.unlesbar]
     for datei in lauf.dateien:
         befunde += datei.befunde
     befunde += pruefung.befunde + zusammen.befunde
@@ -124,7 +151,7 @@ def pruefen_dateien(
     for nr, zeile in zip(auswertung.herkunft, auswertung.datensaetze(), strict=True):
         zeilen[datei_je_meldung[nr]].append(zeile)  # in the order of the table
     ergebnisse = [
-        Dateipruefung(pfad, False, [fehler(grund, datei=pfad.name)])
+        Dateipruefung(pfad, False, [fehler(grund, datei=lauf.name(pfad))])
         for pfad, grund in lauf.unlesbar
     ]
     ergebnisse += [
@@ -135,5 +162,5 @@ def pruefen_dateien(
     eingang = lauf.eingang
     reihenfolge = {pfad: nr for nr, pfad in enumerate([*eingang.fehlend, *eingang.dateien])}
     ergebnisse.sort(key=lambda ergebnis: reihenfolge[ergebnis.datei])
-    ignoriert = [hinweis(grund, datei=pfad.name) for pfad, grund in eingang.ignoriert]
+    ignoriert = [hinweis(grund, datei=lauf.name(pfad)) for pfad, grund in eingang.ignoriert]
     return Pruefbericht(stichtag, einstellungen, ergebnisse, ignoriert)

@@ -20,6 +20,30 @@ def pruefe_ziel(ziel: Path, eingaben: Iterable[Path]) -> None:
             )
 
 
+def ordner_anlegen(ziel: Path) -> None:
+    """Create the folder of a report file if it is missing (as ``wrm vorlage`` does)."""
+    ordner = ziel.parent
+    if ordner.is_dir():
+        return
+    try:
+        ordner.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise AusgabeFehler(
+            f"Der Ordner „{ordner}“ für {ziel.name} kann nicht angelegt werden: eine Datei "
+            "hat denselben Namen – bitte einen anderen Ordner wählen."
+        ) from None
+    except PermissionError:
+        raise AusgabeFehler(
+            f"Der Ordner „{ordner}“ für {ziel.name} kann nicht angelegt werden: dort darf "
+            "nicht geschrieben werden – bitte einen anderen Ordner wählen."
+        ) from None
+    except OSError as problem:
+        raise AusgabeFehler(
+            f"Der Ordner „{ordner}“ für {ziel.name} kann nicht angelegt werden "
+            f"({problem.strerror})."
+        ) from None
+
+
 def _umask() -> int:
     maske = os.umask(0)
     os.umask(maske)

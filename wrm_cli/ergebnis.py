@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, get_args
 
 from wrm_cli.befunde import Befund, JsonBefund
-from wrm_cli.felder import KAPAZITAETSFELDER, KOMMUNE, STAND
+from wrm_cli.felder import FELD, KAPAZITAETSFELDER, KOMMUNE, STAND
 from wrm_cli.konfig import Einstellungen
 from wrm_cli.werte import python_wert
 
@@ -124,6 +124,12 @@ class Auswertungsbericht:
     @property
     def nichts_gelesen(self) -> bool:
         return not self.gelesene_dateien
+
+    @property
+    def nichts_auszuwerten(self) -> bool:
+        """No Meldung in the Auswertung has anything in the fields (1)–(12): every Meldung
+        is faulty, contradictory or an empty template. Such a run gets no report."""
+        return not any(zeile[key] is not None for zeile in self.uebersicht for key in FELD)
 
 
 @dataclass

@@ -26,7 +26,7 @@ def dateibilanz(
     Meldungen in the Auswertung; ``zusammen`` says why a valid one was not used."""
     bilanz: list[Dateistand] = []
     for datei in lauf.dateien:
-        name = datei.pfad.name
+        name = lauf.name(datei.pfad)  # with its folder when the name is not unique
         genutzt = [nr for nr in datei.meldungen if nr in verwendet]
         gueltig = [nr for nr in datei.meldungen if nr in kommune_je_meldung]
         if genutzt:
@@ -46,6 +46,6 @@ def dateibilanz(
             gruende = sorted(datei.befunde, key=lambda befund: befund.stufe != "fehler")
             grund = gruende[0].kurztext if gruende else ""
             bilanz.append(Dateistand(name, "ohne Meldung", grund=grund))
-    bilanz += [Dateistand(p.name, "übergangen", grund=g) for p, g in lauf.eingang.ignoriert]
-    bilanz += [Dateistand(p.name, "unlesbar", grund=g) for p, g in lauf.unlesbar]
+    bilanz += [Dateistand(lauf.name(p), "übergangen", grund=g) for p, g in lauf.eingang.ignoriert]
+    bilanz += [Dateistand(lauf.name(p), "unlesbar", grund=g) for p, g in lauf.unlesbar]
     return bilanz

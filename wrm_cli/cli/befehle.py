@@ -36,6 +36,7 @@ from wrm_cli.cli.optionen import (
 from wrm_cli.fehler import KonfigFehler, WrmFehler
 
 if TYPE_CHECKING:
+    from wrm_cli.ergebnis import Auswertungsbericht
     from wrm_cli.konfig import Einstellungen
     from wrm_cli.lesen.parallel import Fortschritt
 
@@ -106,7 +107,7 @@ def auswerten(
     """Meldungen prüfen, zusammenführen und die Auswertung des Landkreises erstellen.
 
     Rückgabewerte: 0 Bericht erstellt, 1 Eingaben mit Fehlern (Bericht für den Rest),
-    2 falscher Aufruf, 3 nichts lesbar.
+    2 falscher Aufruf, 3 kein Bericht (nichts lesbar oder keine gültige Meldung mit Angaben).
     """
     with _geschuetzt(debug):
         from wrm_cli.ablauf import auswerten as auswerten_
@@ -115,11 +116,11 @@ def auswerten(
         einstellungen, tag = _einstellungen(eingaben, konfig, stichtag)
         with _fortschritt() as fortschritt:
             bericht = auswerten_(eingaben, einstellungen, tag, rekursiv, fortschritt)
-        if bericht.nichts_gelesen:
+        if bericht.nichts_auszuwerten:
             for befund in bericht.befunde:
                 if befund.stufe == "fehler":
                     typer.echo(befund.text, err=True)
-            _fehler_melden("Keine der Eingaben enthält lesbare Meldungen.", EXIT_UNLESBAR)
+            _fehler_melden(_nichts_auszuwerten(bericht), EXIT_UNLESBAR)
         if gewaehlt.terminal and ausgabe is None and sys.stdout.isatty():
             # In colour; a file or pipe gets the same lines from the format's writer.
             from rich.console import Console
@@ -132,13 +133,17 @@ def auswerten(
             assert isinstance(inhalt, str), gewaehlt.name  # file-only formats need --ausgabe
             sys.stdout.write(inhalt)
         else:
-            from wrm_cli.ausgabe import atomar_schreiben, pruefe_ziel
+            from wrm_cli.ausgabe import atomar_schreiben, ordner_anlegen, pruefe_ziel
 
             inhalt = gewaehlt.schreiben(bericht)
             pruefe_ziel(ausgabe, [*bericht.gelesene_dateien, *bericht.unlesbare_dateien])
             daten = inhalt if isinstance(inhalt, bytes) else inhalt.encode("utf-8")
+            ersetzt = ausgabe.exists()
+            ordner_anlegen(ausgabe)
             atomar_schreiben(ausgabe, daten)
-            typer.echo(f"Bericht geschrieben: {ausgabe}", err=True)
+            # The report is in a file: what the task force must know stays on the screen.
+            for zeile in _geschrieben(bericht, ausgabe, ersetzt):
+                typer.echo(zeile, err=True)
         raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
 
 
@@ -244,6 +249,45 @@ def vorlage(
         ziele = vorlagen_planen(bezirk, namen, ausgabe, ueberschreiben)
         for ziel in vorlagen_schreiben(bezirk, ziele):
             typer.echo(f"Vorlage geschrieben: {ziel}")
+
+
+def _nichts_auszuwerten(bericht: Auswertungsbericht) -> str:
+    """Why there is no report: nothing readable, nothing valid, or only empty Meldungen."""
+    from wrm_cli.felder import FELD
+
+    if bericht.nichts_gelesen:
+        return "Keine der Eingaben enthält lesbare Meldungen."
+    ohne = "es wird kein Bericht erstellt"
+    anzahl = len(bericht.uebersicht)
+    if anzahl == 0:
+        return f"Keine der Eingaben enthält eine gültige Meldung – {ohne}."
+    felder = f"keine Angabe in (1)–({len(FELD)})"
+    if anzahl == 1:
+        return f"Die einzige gültige Meldung ist leer ({felder}) – {ohne}."
+    return f"Alle {anzahl} gültigen Meldungen sind leer ({felder}) – {ohne}."
+
+
+def _geschrieben(bericht: Auswertungsbericht, ziel: Path, ersetzt: bool) -> list[str]:
+    """The lines after a report was written to a file: the file, what became of the
+    inputs, how many errors and hints, which Kommunen are missing."""
+    from wrm_cli.berichte.beschriftung import dateien_zusammengefasst
+
+    fehler = sum(befund.stufe == "fehler" for befund in bericht.befunde)
+    hinweise = len(bericht.befunde) - fehler
+    vorher = " (die vorhandene Datei wurde ersetzt)" if ersetzt else ""
+    zeilen = [
+        f"Bericht geschrieben: {ziel}{vorher}",
+        dateien_zusammengefasst(bericht.dateien),
+        f"{fehler or 'Keine'} Fehler, "
+        + (
+            f"{hinweise} {'Hinweis' if hinweise == 1 else 'Hinweise'}."
+            if hinweise
+            else "keine Hinweise."
+        ),
+    ]
+    if bericht.fehlende_kommunen:
+        zeilen.append("Ohne gültige Meldung: " + ", ".join(bericht.fehlende_kommunen) + ".")
+    return zeilen
 
 
 def _einstellungen(

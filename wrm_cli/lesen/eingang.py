@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,27 @@ class Eingang:
     ignoriert: list[tuple[Path, str]] = field(default_factory=list)
     # Inputs named on the command line that do not exist.
     fehlend: list[Path] = field(default_factory=list)
+
+    def namen(self) -> dict[Path, str]:
+        """How messages name each path whose bare name is not unique in the run: its
+        path from the folder all inputs share ("kw10/Meldung_Artland.xlsx"). Every
+        other path is named by its bare name."""
+        alle = [*self.dateien, *self.fehlend, *(pfad for pfad, _ in self.ignoriert)]
+        anzahl = Counter(_vergleichsname(pfad) for pfad in alle)
+        doppelt = [pfad for pfad in alle if anzahl[_vergleichsname(pfad)] > 1]
+        if not doppelt:
+            return {}
+        absolut = {pfad: os.path.abspath(pfad) for pfad in alle}
+        try:
+            gemeinsam = os.path.commonpath([os.path.dirname(a) for a in absolut.values()])
+        except ValueError:  # on different drives: no folder in common
+            return {pfad: absolut[pfad] for pfad in doppelt}
+        return {pfad: os.path.relpath(absolut[pfad], gemeinsam) for pfad in doppelt}
+
+
+def _vergleichsname(pfad: Path) -> str:
+    # "Fürstenau" typed on a Mac and on Windows look the same on screen.
+    return unicodedata.normalize("NFC", pfad.name)
 
 
 def ignoriergrund(pfad: Path) -> str | None:

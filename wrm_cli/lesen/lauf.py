@@ -7,8 +7,8 @@ list itself or its order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from wrm_cli.befunde import Befund
@@ -37,6 +37,16 @@ class Lauf:
     # Named inputs that do not exist and files that cannot be read at all, with why.
     unlesbar: list[tuple[Path, str]] = field(default_factory=list)
     _meldungen: list[Meldung] = field(default_factory=list)
+    # The paths whose bare name is not unique in the run → how messages name them.
+    _namen: dict[Path, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._namen = self.eingang.namen()
+
+    def name(self, pfad: Path) -> str:
+        """How every message names a file of the run: its bare name, or, when another
+        file of the run has the same name, its path from the common input folder."""
+        return self._namen.get(pfad, pfad.name)
 
     def meldung(self, nr: int) -> Meldung:
         return self._meldungen[nr]
@@ -49,9 +59,26 @@ class Lauf:
     def nummeriert(self) -> Iterator[tuple[int, Meldung]]:
         return enumerate(self._meldungen)
 
+    def kopien(self, nummern: Iterable[int]) -> dict[int, int]:
+        """Of these Meldungen, those that repeat an earlier one of another file (the same
+        file in two week folders, say) → the number of the first."""
+        erste: dict[tuple[object, ...], int] = {}
+        kopie_von: dict[int, int] = {}
+        for nr in nummern:
+            original = erste.setdefault(self.meldung(nr).inhalt(), nr)
+            if self.meldung(original).datei != self.meldung(nr).datei:
+                kopie_von[nr] = original
+        return kopie_von
+
     def datei_hinzufuegen(
         self, pfad: Path, meldungen: Sequence[Meldung], befunde: Sequence[Befund]
     ) -> None:
+        name = self.name(pfad)
+        if name != pfad.name:
+            # The readers name the file by its bare name; here it gets the one of the run.
+            befunde = [replace(b, datei=name) if b.datei == pfad.name else b for b in befunde]
+            for meldung in meldungen:
+                meldung.dateiname = name
         anfang = len(self._meldungen)
         self._meldungen.extend(meldungen)
         nummern = tuple(range(anfang, len(self._meldungen)))

@@ -28,10 +28,24 @@ class Meldung:
     formular: bool = False
     # Serial numbers in date cells count from 1904 (a workbook setting).
     datum_1904: bool = False
+    # The district a template's version stamp names, as the lines of a wrm.toml exactly as
+    # they stand (konfig.einstellungen_aus_stempel judges them); None without one (a table,
+    # a template of version 1).
+    vorlagenbezirk: tuple[str, ...] | None = None
+    # How messages name the file when its bare name is not unique in the run (set by the
+    # Lauf): its path from the common input folder, e.g. "kw10/Meldung_Artland.xlsx".
+    dateiname: str | None = None
 
     @property
     def quelle(self) -> str:
-        return f"{self.datei.name} [{self.blatt}]" if self.blatt else self.datei.name
+        """The file (and sheet) as every message names it."""
+        name = self.dateiname or self.datei.name
+        return f"{name} [{self.blatt}]" if self.blatt else name
+
+    def inhalt(self) -> tuple[object, ...]:
+        """What makes two Meldungen the same one: place and every value, not the file."""
+        werte = sorted((key, z.adresse, repr(z.wert)) for key, z in self.werte.items())
+        return (self.blatt, self.zeile, self.formular, self.datum_1904, tuple(werte))
 
     def zelle(self, key: str) -> str | None:
         zelle = self.werte.get(key)
