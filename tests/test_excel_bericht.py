@@ -82,7 +82,8 @@ def test_auswertung_titel_und_gruppenkoepfe(mappe: Any) -> None:
     blatt = mappe[BLATT_AUSWERTUNG]
     assert (
         blatt["A1"].value
-        == "Wohnraummanagement Landkreis Osnabrück – Auswertung, Stichtag 16.03.2016"
+        == "Wohnraummanagement Landkreis Osnabrück – Auswertung, Stichtag 16.03.2016, "
+        "Stand der Daten 16.03.2016"
     )
     assert [blatt.cell(4, s).value for s in (1, 2, 4, 8, 9, 10)] == [
         "Kommune",
@@ -133,6 +134,15 @@ def test_druckeinrichtung(mappe: Any) -> None:
     assert blatt.oddHeader.center.text == "Landkreis Osnabrück – Auswertung"
 
 
+def test_druckeinrichtung_uebersicht_zwei_seiten_breit(mappe: Any) -> None:
+    """19 columns on one page width would print in 5 pt type: two landscape pages wide,
+    the Kommune column repeated on each."""
+    blatt = mappe[BLATT_UEBERSICHT]
+    assert blatt.page_setup.orientation == "landscape"
+    assert (blatt.page_setup.fitToWidth, blatt.page_setup.fitToHeight) == (2, 0)
+    assert (blatt.print_title_rows, blatt.print_title_cols) == ("$3:$3", "$A:$A")
+
+
 def test_diagramm_mit_datenbereich(mappe: Any) -> None:
     blatt = mappe[BLATT_DIAGRAMM]
     (diagramm,) = blatt._charts
@@ -146,10 +156,22 @@ def test_diagramm_mit_datenbereich(mappe: Any) -> None:
         "C00000",
         "70AD47",
     ]
-    # 20 Kommunen with housing data (Bramsche has none), in the table's order.
+    # 20 Kommunen with housing data (Bramsche has none), in the table's order; free places
+    # as a positive number under their own header.
+    assert [blatt.cell(1, s).value for s in (1, 2, 3)] == [
+        "Kommune",
+        "fehlender Wohnraum",
+        "freie Plätze",
+    ]
     assert [blatt.cell(z, 1).value for z in (2, 21)] == ["Melle", "Georgsmarienhütte"]
-    assert (blatt["B2"].value, blatt["C2"].value) == (None, -174)
+    assert (blatt["B2"].value, blatt["C2"].value) == (None, 174)
     assert (blatt["B21"].value, blatt["C21"].value) == (73, None)
+    assert blatt["C13"].value == 0  # Dissen: neither short nor with places to spare
+    # Bramsche is named below the chart, which covers E2 to Q34 (0-based corners).
+    anker = diagramm.anchor
+    assert (anker._from.col, anker._from.row, anker.to.col, anker.to.row) == (4, 1, 17, 34)
+    assert blatt["E36"].value == "Ohne Angaben zum Wohnraum ((8)–(11) leer): Bramsche."
+    assert blatt.print_area == "'Diagramm'!$A$1:$R$36"
 
 
 def test_uebersicht_mit_allen_feldern_und_dezentralanteil(mappe: Any) -> None:
@@ -162,6 +184,19 @@ def test_uebersicht_mit_allen_feldern_und_dezentralanteil(mappe: Any) -> None:
         "(2) davon Ankünfte vor Ort",
     ]
     assert kopf[13] == "(12) Einschätzung der Lage"
+    # (6), (8), (10) say "GU", so that no column must hold "Gemeinschaftsunterkünften";
+    # the full label is the header's note, the footnote says so on paper.
+    assert [kopf[7], kopf[9], kopf[11]] == ["(6) in GU", "(8) verfügbar GU", "(10) in Aussicht, GU"]
+    notizen = {s: blatt.cell(3, s).comment for s in range(1, 20) if blatt.cell(3, s).comment}
+    assert {s: n.text for s, n in notizen.items()} == {
+        8: "(6) in Gemeinschaftsunterkünften",
+        10: "(8) verfügbar in Gemeinschaftsunterkünften",
+        12: "(10) in Aussicht, Gemeinschaftsunterkünfte",
+    }
+    assert blatt["A27"].value == (
+        "GU = Gemeinschaftsunterkünfte; die vollständigen Bezeichnungen von (6), (8) und (10) "
+        "stehen als Notiz an den Spaltenköpfen."
+    )
     assert kopf[14:] == [
         "Anteil dezentral (7) / ((6)+(7))",
         "Datei",
@@ -242,26 +277,44 @@ def test_meldestatus_und_hinweise(tmp_path: Path, einstellungen_2016: Einstellun
     gelesen = openpyxl.load_workbook(_schreiben(tmp_path, bericht))
 
     status = gelesen[BLATT_MELDESTATUS]
+    assert [status.cell(3, s).value for s in range(1, 7)] == [
+        "Kommune",
+        "Stand",
+        "Tage alt",
+        "Status",
+        "Datei",
+        "Grund",
+    ]
     zeilen = {
-        status.cell(z, 1).value: [status.cell(z, s).value for s in range(2, 6)]
+        status.cell(z, 1).value: [status.cell(z, s).value for s in range(2, 7)]
         for z in range(4, 25)
     }
-    assert zeilen["Melle"] == [None, None, "fehlt", None]
-    assert zeilen["Belm"] == [None, None, "fehlt", None]
-    assert zeilen["Hilter"][1:] == [44, "veraltet", "Meldung_Hilter.xlsx"]
-    assert zeilen["Artland"][1:] == [0, "aktuell", "Meldung_Artland.xlsx"]
+    assert zeilen["Melle"] == [None, None, "fehlt", None, None]
+    # Belm's file arrived but cannot be read: recognised by its name, with file and reason.
+    assert zeilen["Belm"] == [
+        None,
+        None,
+        "ungültig",
+        "Meldung_Belm.xlsx",
+        "Die Datei ist beschädigt und lässt sich nicht lesen – bitte erneut speichern und senden.",
+    ]
+    assert zeilen["Hilter"][1:] == [44, "veraltet", "Meldung_Hilter.xlsx", None]
+    assert zeilen["Artland"][1:] == [0, "aktuell", "Meldung_Artland.xlsx", None]
     # Every file's fate, below the Kommunen: 19 used, the lock file, the damaged file.
     assert status.cell(26, 1).value == (
         "Dateien – 21 Dateien: 19 verwendet, 1 übergangen, 1 unlesbar."
     )
-    assert [status.cell(27, s).value for s in range(1, 5)] == [
-        "Datei",
-        "Status",
+    # In the columns of the Kommunen above: Kommune, Status, Datei, Grund.
+    assert [status.cell(27, s).value for s in range(1, 7)] == [
         "Kommune",
+        None,
+        None,
+        "Status",
+        "Datei",
         "Grund",
     ]
     dateien = {
-        status.cell(z, 1).value: [status.cell(z, s).value for s in range(2, 5)]
+        status.cell(z, 5).value: [status.cell(z, s).value for s in (4, 1, 6)]
         for z in range(28, 28 + 21)
     }
     assert dateien["Meldung_Hilter.xlsx"] == ["verwendet", "Hilter", None]
@@ -321,12 +374,13 @@ def test_meldestatus_ohne_stand_und_ungueltig(
 
     status = openpyxl.load_workbook(ziel)[BLATT_MELDESTATUS]
     je_kommune = {
-        status.cell(z, 1).value: [status.cell(z, s).value for s in range(2, 6)]
+        status.cell(z, 1).value: [status.cell(z, s).value for s in range(2, 7)]
         for z in range(4, 25)
     }
-    assert je_kommune["Melle"] == [None, None, "ohne Stand", "melle.csv"]
-    assert je_kommune["Belm"] == [None, None, "ungültig", None]
-    assert je_kommune["Artland"][1:] == [0, "aktuell", "Meldung_Artland.xlsx"]
+    assert je_kommune["Melle"] == [None, None, "ohne Stand", "melle.csv", None]
+    # Belm's Meldung has an error: the file and the error, not a bare "ungültig".
+    assert je_kommune["Belm"] == [None, None, "ungültig", "Meldung_Belm.xlsx", BELM_FEHLER]
+    assert je_kommune["Artland"][1:] == [0, "aktuell", "Meldung_Artland.xlsx", None]
     assert {werte[2] for werte in je_kommune.values()} == {"aktuell", "ohne Stand", "ungültig"}
 
     json_bericht = json.loads(wrm(*aufruf, "--format", "json").stdout)
@@ -336,6 +390,26 @@ def test_meldestatus_ohne_stand_und_ungueltig(
     assert dateien["Meldung_Belm.xlsx"][0] == "fehlerhaft"
     melle_zeile = next(z for z in json_bericht["zeilen"] if z["kommune"] == "Melle")
     assert melle_zeile["stand"] is None
+
+
+def test_meldestatus_nicht_gefundene_datei_fehlt(
+    tmp_path: Path, einstellungen_2016: Einstellungen
+) -> None:
+    """A file named on the command line but not there did not arrive: Melle "fehlt"."""
+    eingang = tmp_path / "eingang"
+    shutil.copytree(BEISPIELE / "eingang", eingang)
+    (eingang / "Meldung_Melle.xlsx").unlink()
+    bericht = auswerten(
+        [eingang, tmp_path / "Meldung_Melle.xlsx"], einstellungen_2016, STICHTAG_2016
+    )
+    melle = next(stand for stand in bericht.meldestatus if stand.kommune == "Melle")
+    assert (melle.status, melle.datei, melle.grund) == ("fehlt", None, None)
+
+
+BELM_FEHLER = (
+    "Zelle C12 (1) vom Land ausgesprochene Zuweisungen: „ca. 45“ ist keine ganze Zahl – "
+    "bitte nur Ziffern eintragen."
+)
 
 
 def _schreiben(ordner: Path, bericht: Any) -> Path:
@@ -405,13 +479,16 @@ def test_auswertung_passt_gedruckt_auf_eine_querseite(bericht_2016: Path, tmp_pa
 # Press-ready text.
 
 PRESSETEXT_2016 = (
-    "Stand 16.03.2016: Den 21 Kommunen des Landkreises Osnabrück sind bislang 1.327 Personen "
-    "zugewiesen worden. Bis zum 31.07.2016 sind noch 716 Personen aufzunehmen; dafür stehen 469 "
-    "Plätze sofort und 654 in Aussicht zur Verfügung. Rechnerisch reicht der Wohnraum damit aus: "
-    "Es stehen 407 Plätze mehr zur Verfügung als benötigt. Wohnraum fehlt in 7 Kommunen, am "
-    "meisten in Georgsmarienhütte (73 Personen), Bad Iburg (22 Personen) und Bad Laer "
-    "(21 Personen). 3 Kommunen schätzen ihre Lage selbst als kritisch ein: Bad Rothenfelde, "
-    "Bad Iburg und Georgsmarienhütte.\n"
+    "Stichtag 16.03.2016, Stand der Daten 16.03.2016: Den 21 Kommunen des Landkreises "
+    "Osnabrück sind bislang 1.327 Personen zugewiesen worden. Bis zum 31.07.2016 sind noch "
+    "716 Personen aufzunehmen; dafür stehen 469 Plätze sofort und 654 in Aussicht zur "
+    "Verfügung. Rechnerisch reicht der Wohnraum damit aus: Es stehen 407 Plätze mehr zur "
+    "Verfügung als benötigt. Wohnraum fehlt in 7 Kommunen, am meisten in Georgsmarienhütte "
+    "(73 Personen), Bad Iburg (22 Personen) und Bad Laer (21 Personen). 3 Kommunen schätzen "
+    "ihre Lage selbst als kritisch ein: Bad Rothenfelde, Bad Iburg und "
+    "Georgsmarienhütte.\nZum Gesamt: fehlender Wohnraum = Σ(5) − ΣSumme = 716 − 1.123 = -407, "
+    "nicht die Summe der Spalte (-395), denn im Gesamt gleicht eine übererfüllte Quote (5) "
+    "andere aus.\n"
 )
 
 
@@ -434,18 +511,23 @@ def test_pressetext_nennt_fehlende_und_veraltete_meldungen(
     from wrm_cli.berichte.text_bericht import als_pressetext
 
     text = als_pressetext(auswerten([eingang], einstellungen_2016, STICHTAG_2016))
-    assert text.startswith("Stand 16.03.2016: Den 20 meldenden Kommunen des Landkreises")
-    assert text.endswith(
-        "Angaben von 20 der 21 Kommunen; es fehlen Melle. Die Angaben von Hilter sind älter "
-        "als 14 Tage.\n"
+    # Missing and stale Meldungen come first, and nothing claims the housing suffices.
+    assert text.startswith(
+        "Stichtag 16.03.2016, Stand der Daten 01.02.2016 bis 16.03.2016: Gemeldet haben 20 der "
+        "21 Kommunen des Landkreises Osnabrück; es fehlt Melle. Die Angaben von Hilter "
+        "(01.02.2016) sind älter als 14 Tage. Den 20 meldenden Kommunen sind bislang "
     )
+    assert "reicht der Wohnraum" not in text
 
 
 def test_text_mit_fester_breite(tmp_path: Path) -> None:
     ergebnis = wrm("auswerten", BEISPIELE / "eingang", "--ausgabe", tmp_path / "bericht.txt")
     assert ergebnis.returncode == 0
     zeilen = (tmp_path / "bericht.txt").read_text("utf-8").splitlines()
-    assert zeilen[0] == "Wohnraummanagement Landkreis Osnabrück – Auswertung, Stichtag 16.03.2016"
+    assert zeilen[0] == (
+        "Wohnraummanagement Landkreis Osnabrück – Auswertung, Stichtag 16.03.2016, "
+        "Stand der Daten 16.03.2016"
+    )
     melle = next(z for z in zeilen if z.startswith("Melle "))
     assert melle.split() == [
         "Melle",

@@ -175,8 +175,7 @@ HINWEISFAELLE: dict[str, tuple[dict[str, object], str]] = {
     ),
     "veraltet": (
         {STAND: dt.date(2016, 2, 1)},
-        "Zelle C6 Stand: Glandorf: Die Zahlen (Stand 01.02.2016) sind 44 Tage alt – bitte eine "
-        "aktuelle Meldung anfordern.",
+        "Zelle C6 Stand: Der Stand ist 44 Tage alt – bitte die aktuellen Zahlen eintragen.",
     ),
 }
 
@@ -194,8 +193,8 @@ def test_leere_vorlage(tmp_path: Path) -> None:
     code, zeilen = pruefen(ausgefuellt(tmp_path, {STAND: dt.date(2016, 3, 16)}))
     assert code == 0
     assert zeilen == [
-        "✓ meldung.xlsx: Glandorf, Stand 16.03.2016: 0 Zuweisungen, zu erfüllen 0, verfügbar 0, "
-        "in Aussicht 0, keine Angaben zum Wohnraum",
+        "✓ meldung.xlsx: Glandorf, Stand 16.03.2016: 0 Zuweisungen, zu erfüllen 0, keine "
+        "Angaben zum Wohnraum ((8)–(11) leer)",
         "  Hinweis: Alle Felder (1)–(12) sind leer – ist das beabsichtigt? Leer heißt „nichts "
         "zu melden“.",
         "1 Datei geprüft: in Ordnung.",
@@ -210,7 +209,7 @@ def test_veraltete_vorlagenversion(tmp_path: Path) -> None:
     code, zeilen = pruefen(tmp_path / "alt.xlsx")
     assert code == 0
     assert zeilen[1] == (
-        "  Hinweis: Die Datei beruht auf einer älteren Vorlage (Version 0, aktuell 1) – bitte "
+        "  Hinweis: Die Datei beruht auf einer älteren Vorlage (Version 0, aktuell 2) – bitte "
         "für die nächste Meldung die neue Vorlage verwenden."
     )
 

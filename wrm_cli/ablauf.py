@@ -80,13 +80,20 @@ def auswerten(
     fortschritt: Fortschritt | None = None,
 ) -> Auswertungsbericht:
     from wrm_cli.auswertung.dateibilanz import dateibilanz
-    from wrm_cli.auswertung.meldestatus import meldestatus, uebersicht
+    from wrm_cli.auswertung.meldestatus import (
+        fehlgruende,
+        meldestatus,
+        mit_datenstand,
+        uebersicht,
+    )
     from wrm_cli.auswertung.tabelle import auswerten as tabelle_berechnen
     from wrm_cli.auswertung.zusammenfuehren import zusammenfuehren
     from wrm_cli.pruefung.hinweise import fehlende_kommunen, hinweise, meldestatushinweise
+    from wrm_cli.pruefung.vorlagenbezirk import fremde_vorlagen
 
     geprueft = _lesen_und_pruefen(eingaben, einstellungen, stichtag, rekursiv, fortschritt)
     lauf, pruefung = geprueft.lauf, geprueft.pruefung
+    fremde_vorlagen(pruefung, lauf, einstellungen)  # the wrm.toml's district decides
     zusammen = zusammenfuehren(pruefung.gueltig, lauf)
     auswertung = tabelle_berechnen(zusammen.kommunen)
     fehlend = fehlende_kommunen(einstellungen.bezirk, auswertung.zeilen[KOMMUNE])
@@ -107,7 +114,7 @@ def auswerten(
     kommune_je_meldung = {
         int(nr): str(name) for nr, name in zip(gueltig[MELDUNG_NR], gueltig[KOMMUNE], strict=True)
     }
-    return Auswertungsbericht(
+    bericht = Auswertungsbericht(
         stichtag=stichtag,
         einstellungen=einstellungen,
         auswertung=auswertung,
@@ -116,9 +123,16 @@ def auswerten(
         gelesene_dateien=[datei.pfad for datei in lauf.dateien],
         unlesbare_dateien=[pfad for pfad, _ in lauf.unlesbar if pfad.exists()],
         uebersicht=zeilen,
-        meldestatus=meldestatus(einstellungen, zeilen, mit_fehlern, stichtag),
+        meldestatus=meldestatus(
+            einstellungen,
+            zeilen,
+            mit_fehlern,
+            stichtag,
+            fehlgruende(einstellungen.bezirk, befunde),
+        ),
         dateien=dateibilanz(lauf, kommune_je_meldung, set(auswertung.herkunft), zusammen),
     )
+    return mit_datenstand(bericht)
 
 
 def pruefen_dateien(
@@ -128,16 +142,34 @@ def pruefen_dateien(
     rekursiv: bool = False,
     fortschritt: Fortschritt | None = None,
 ) -> Pruefbericht:
-    """Check each file on its own, as the Kommune would before sending it.
+    """Check each file on its own, as the Kommune would before sending it: against the
+    district of its template (pruefung/vorlagenbezirk.py), so no wrm.toml is needed."""
+    from wrm_cli.pruefung.vorlagenbezirk import je_bezirk
 
-    The same pipeline as ``auswerten`` for every valid Meldung of every file (one table,
-    one call of the hints); the verdicts are then split by file.
-    """
+    lauf = einlesen(eingaben, einstellungen.grenzen, rekursiv, fortschritt)
+    teile = [(e, _im_bezirk(teil, e, stichtag)) for e, teil in je_bezirk(lauf, einstellungen)]
+    if len(teile) == 1:
+        return teile[0][1]
+    # Several districts: one answer, in the order given; the district all files were
+    # checked against, else the run's.
+    genutzt = [e for e, bericht in teile if any(datei.lesbar for datei in bericht.dateien)]
+    ergebnisse = [datei for _, bericht in teile for datei in bericht.dateien]
+    eingang = lauf.eingang
+    reihenfolge = {pfad: nr for nr, pfad in enumerate([*eingang.fehlend, *eingang.dateien])}
+    ergebnisse.sort(key=lambda ergebnis: reihenfolge[ergebnis.datei])
+    gemeinsam = genutzt[0] if len(genutzt) == 1 else einstellungen
+    return Pruefbericht(stichtag, gemeinsam, ergebnisse, teile[0][1].ignoriert)
+
+
+def _im_bezirk(lauf: Lauf, einstellungen: Einstellungen, stichtag: dt.date) -> Pruefbericht:
+    """The files of one district: the same pipeline as ``auswerten`` for every valid
+    Meldung of every file (one table, one call of the hints), then split by file."""
     from wrm_cli.auswertung.tabelle import auswerten as tabelle_berechnen
     from wrm_cli.pruefung.hinweise import hinweise
+    from wrm_cli.pruefung.validierung import pruefen
 
-    geprueft = _lesen_und_pruefen(eingaben, einstellungen, stichtag, rekursiv, fortschritt)
-    lauf, pruefung = geprueft.lauf, geprueft.pruefung
+    pruefung = pruefen(lauf.meldungen, einstellungen.bezirk, stichtag)
+    _fehler_einmal(lauf, pruefung)
     auswertung = tabelle_berechnen(pruefung.gueltig)
     # Each file's own Befunde, then those about its Meldungen, in the order found.
     datei_je_meldung = {nr: i for i, datei in enumerate(lauf.dateien) for nr in datei.meldungen}

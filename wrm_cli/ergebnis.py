@@ -74,6 +74,8 @@ class Meldestand:
     stand: dt.date | None = None
     tage_alt: int | None = None
     datei: str | None = None
+    # Why an "ungültig" Kommune's file gave no usable Meldung (its first error).
+    grund: str | None = None
 
 
 Dateistatus = Literal[
@@ -112,10 +114,33 @@ class Auswertungsbericht:
     uebersicht: list[dict[str, Any]] = field(default_factory=list)
     meldestatus: list[Meldestand] = field(default_factory=list)
     dateien: list[Dateistand] = field(default_factory=list)
+    # What the report says about its own data (auswertung.meldestatus.datenstand): the
+    # oldest and newest Stand evaluated, whether even the newest is stale, and how many
+    # Kommunen of the district have a valid Meldung in the Auswertung ("meldend").
+    stand_aeltester: dt.date | None = None
+    stand_neuester: dt.date | None = None
+    daten_veraltet: bool = False
+    meldende_kommunen: int = 0
+    kommunen_im_bezirk: int = 0
+    # The fehlender_wohnraum column added up, which the Gesamt (Σ(5) − ΣSumme) is not.
+    spaltensumme_fehlend: int = 0
+    # The per-Kommune "… Tage alt" hints, which text reports collapse into one line.
+    veraltet_hinweise: list[Befund] = field(default_factory=list)
 
     @property
     def bezirk(self) -> Bezirk:
         return self.einstellungen.bezirk
+
+    @property
+    def veraltete(self) -> list[Meldestand]:
+        """The Kommunen whose Meldung is stale, oldest Stand first."""
+        staende = [s for s in self.meldestatus if s.status == "veraltet"]
+        return sorted(staende, key=lambda s: s.stand or dt.date.min)
+
+    @property
+    def alle_aktuell(self) -> bool:
+        """Every Kommune of the district has a current, valid Meldung in the Auswertung."""
+        return all(stand.status == "aktuell" for stand in self.meldestatus)
 
     @property
     def hat_fehler(self) -> bool:
@@ -235,7 +260,12 @@ class JsonAuswertungsbericht(TypedDict):
     """The whole document of ``wrm auswerten --format json``."""
 
     stichtag: str  # ISO date
+    stand_aeltester: str | None  # ISO date: the oldest Stand of the Meldungen evaluated
+    stand_neuester: str | None  # ISO date
+    daten_veraltet: bool  # stand_neuester older than veraltet_nach_tagen before stichtag
     bezirk: str
+    meldende_kommunen: int  # Kommunen of the district in ``zeilen`` (the Gesamt's)
+    kommunen_im_bezirk: int
     zeilen: list[JsonZeile]
     gesamt: JsonGesamt
     kennzahlen: JsonKennzahlen

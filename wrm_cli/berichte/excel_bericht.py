@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 # Loaded only when an Excel report is asked for (the CLI imports this module lazily).
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import (
     Alignment,
@@ -25,16 +25,27 @@ from openpyxl.styles import (
     PatternFill,
     Side,
 )
-from openpyxl.utils import get_column_letter
 
 from wrm_cli import __version__
 from wrm_cli.auswertung.meldestatus import dezentral_anteil
 from wrm_cli.berichte.beschriftung import (
     dateien_zusammengefasst,
+    gesamt_bezeichnung,
+    gesamt_fussnote,
     kennzahltitel,
     spaltentitel,
+    stand_der_daten,
     titel,
+    warnung,
 )
+from wrm_cli.berichte.excel_breiten import spaltenbreiten, wortbreite, zeilenhoehe
+from wrm_cli.berichte.excel_diagramm import diagramm_blatt
+from wrm_cli.berichte.excel_zellen import ANTEILFORMAT, DATUMSFORMAT, ZAHLFORMAT
+from wrm_cli.berichte.excel_zellen import GRAU as _GRAU
+from wrm_cli.berichte.excel_zellen import drucken as _drucken
+from wrm_cli.berichte.excel_zellen import kopfzeile as _kopfzeile
+from wrm_cli.berichte.excel_zellen import schreiben as _schreiben
+from wrm_cli.berichte.excel_zellen import tabelle as _tabelle
 from wrm_cli.blaetter import (
     BLATT_AUSWERTUNG,
     BLATT_DIAGRAMM,
@@ -49,76 +60,26 @@ from wrm_cli.werte import datum_deutsch
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-ZAHLFORMAT = "#,##0"
-ANTEILFORMAT = "0%"
-DATUMSFORMAT = "DD.MM.YYYY"
 # Auswertung: title rows, then two header rows (groups, columns), then the Kommunen.
 ZEILE_GRUPPEN, ZEILE_KOPF, ERSTE_DATENZEILE = 4, 5, 6
 SPALTEN = BERICHTSSPALTEN  # A … J
 
 _ROT, _ROT_HELL, _GRUEN, _GRUEN_HELL = "9C0006", "FFC7CE", "006100", "C6EFCE"
-_ORANGE_HELL, _GRAU = "FFEB9C", "D9D9D9"
+_ORANGE_HELL = "FFEB9C"
 
 
-def _spalte(nummer: int) -> str:
-
-    return str(get_column_letter(nummer))
-
-
-def _schreiben(
-    blatt: Worksheet, zeile: int, spalte: int, wert: Any, format_: str | None = None
-) -> Any:
-    """One cell; strings are always stored as text, never parsed as a formula."""
-    zelle = blatt.cell(zeile, spalte)
-    zelle.value = wert
-    if isinstance(wert, str):
-        zelle.data_type = "s"  # openpyxl would turn "=…" into a formula
-    if format_ is not None:
-        zelle.number_format = format_
-    return zelle
-
-
-def _kopfzeile(
-    blatt: Worksheet, zeile: int, texte: Sequence[str], breiten: Sequence[float]
-) -> None:
-
-    linie = Side(style="thin", color="808080")
-    for spalte, (text, breite) in enumerate(zip(texte, breiten, strict=True), start=1):
-        zelle = _schreiben(blatt, zeile, spalte, text)
-        zelle.font = Font(bold=True)
-        zelle.fill = PatternFill("solid", fgColor=_GRAU)
-        zelle.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        zelle.border = Border(bottom=linie)
-        blatt.column_dimensions[_spalte(spalte)].width = breite
-
-
-def _titel(blatt: Worksheet, text: str, unterzeile: str) -> None:
-
+def _titel(blatt: Worksheet, text: str, unterzeile: str, achtung: str | None = None) -> None:
+    """Title and subtitle; a warning on stale data below them (row 3) when given."""
     _schreiben(blatt, 1, 1, text).font = Font(bold=True, size=14)
     _schreiben(blatt, 2, 1, unterzeile).font = Font(italic=True, color="595959")
-
-
-def _drucken(blatt: Worksheet, bericht: Auswertungsbericht, quer: bool, titelzeilen: str) -> None:
-    """A4, one page wide; header with the title, footer with Stichtag and page numbers."""
-    blatt.page_setup.paperSize = blatt.PAPERSIZE_A4
-    blatt.page_setup.orientation = "landscape" if quer else "portrait"
-    blatt.page_setup.fitToWidth = 1
-    blatt.page_setup.fitToHeight = 0  # as many pages down as needed
-    # openpyxl creates these parts with the sheet; its stubs allow None all the same.
-    blatt.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
-    blatt.print_title_rows = titelzeilen
-    blatt.page_margins.left = blatt.page_margins.right = 0.4
-    kopf, fuss = blatt.oddHeader, blatt.oddFooter
-    assert kopf is not None and fuss is not None
-    kopf.center.text = f"{bericht.bezirk.name} – {blatt.title}"
-    fuss.left.text = f"Stichtag {datum_deutsch(bericht.stichtag)}"
-    fuss.right.text = "Seite &P von &N"
+    if achtung is not None:
+        _schreiben(blatt, 3, 1, achtung).font = Font(bold=True, color=_ROT)
 
 
 def _unterzeile(bericht: Auswertungsbericht) -> str:
     return (
         f"{bericht.bezirk.name} · Stichtag {datum_deutsch(bericht.stichtag)} · "
-        f"erstellt mit wrm {__version__}"
+        f"{stand_der_daten(bericht)} · erstellt mit wrm {__version__}"
     )
 
 
@@ -144,10 +105,11 @@ def _markieren(
 def auswertung_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> int:
     """The published table; returns the row of the Gesamt line."""
 
-    _titel(blatt, titel(bericht), _unterzeile(bericht))
+    _titel(blatt, titel(bericht), _unterzeile(bericht), warnung(bericht))
     titelzeilen = spaltentitel(bericht.bezirk)
     titelzeilen["fehlender_wohnraum"] = "Bedarf fehlender Wohnraum"
-    breiten = [20, 12, 14, 12, 12, 12, 12, 10, 13, 13]
+    summenzeile = gesamt_bezeichnung(bericht)
+    breiten = [max(20, len(summenzeile) + 2), 12, 14, 12, 12, 12, 12, 10, 13, 13]
     _kopfzeile(blatt, ZEILE_KOPF, [titelzeilen[s] for s in SPALTEN], breiten)
     blatt.row_dimensions[ZEILE_KOPF].height = 58
     # Grouped headers as published: Quote | verfügbarer Wohnraum | single columns.
@@ -177,7 +139,7 @@ def auswertung_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> int:
     letzte = zeile - 1
     gesamt = zeile
     fett = Font(bold=True)
-    _schreiben(blatt, gesamt, 1, "Gesamt").font = fett
+    _schreiben(blatt, gesamt, 1, summenzeile).font = fett
     oben = Border(top=Side(style="thin"), bottom=Side(style="double"))
     for spalte, key in enumerate(SPALTEN, start=1):
         zelle = blatt.cell(gesamt, spalte)
@@ -186,6 +148,11 @@ def auswertung_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> int:
                 blatt, gesamt, spalte, bericht.auswertung.gesamt[key], ZAHLFORMAT
             ).font = fett
         zelle.border = oben
+    fussnote = gesamt_fussnote(bericht)
+    regel = Comment(fussnote, f"wrm {__version__}", width=320, height=110)
+    blatt.cell(gesamt, 1 + SPALTEN.index("fehlender_wohnraum")).comment = regel
+    # One line in small type, so the page holds as many rows as before.
+    _schreiben(blatt, gesamt + 1, 1, fussnote).font = Font(italic=True, size=8, color="595959")
 
     zeile = gesamt + 2
     for key, text in kennzahltitel(bericht.bezirk).items():
@@ -213,24 +180,25 @@ def auswertung_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> int:
 
 
 def uebersicht_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
-    """All twelve fields per Kommune, with number and label, plus the dezentral share."""
+    """All twelve fields per Kommune, with number and label, plus the dezentral share.
+
+    Printed A4 landscape two pages wide, the Kommune column on both: 19 columns on one
+    page width would shrink the type to about 5 pt. Headers break only between words;
+    (6), (8) and (10) say "GU", their full label is the header's note.
+    """
 
     _titel(blatt, f"Übersicht der Meldungen – {bericht.bezirk.name}", _unterzeile(bericht))
     kontakte = list(KONTAKT_LABELS)
     kopf = [
         "Kommune",
         "Stand",
-        *(feld.bezeichnung for feld in FELDER),
+        *(KURZBEZEICHNUNG.get(feld.key, feld.bezeichnung) for feld in FELDER),
         "Anteil dezentral (7) / ((6)+(7))",
         "Datei",
         *KONTAKT_LABELS.values(),
     ]
-    breiten = [20, 11, *([13] * len(FELDER)), 13, 26, 20, 16, 26]
-    _kopfzeile(blatt, 3, kopf, breiten)
-    blatt.row_dimensions[3].height = 60
-    zeile = 4
-    for daten in bericht.uebersicht:
-        werte = [
+    tabelle = [
+        [
             daten[KOMMUNE],
             daten[STAND],
             *(daten[key] for key in FELD),
@@ -238,11 +206,28 @@ def uebersicht_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
             daten["datei"],
             *(daten[key] for key in kontakte),
         ]
+        for daten in bericht.uebersicht
+    ]
+    summe_text = f"{bericht.bezirk.name} gesamt"
+    formate = [_format(spalte, kopf) for spalte in range(1, len(kopf) + 1)]
+    # Number columns at least 9 wide, so that "(6) in GU" does not stack word by word.
+    mindestens = [wortbreite(summe_text, fett=True), 0.0, *([9.0] * len(FELDER))]
+    breiten = spaltenbreiten(kopf, tabelle, formate, mindestens=mindestens)
+    _kopfzeile(blatt, 3, kopf, breiten)
+    for spalte, feld in enumerate(FELDER, start=3):
+        if feld.key in KURZBEZEICHNUNG:
+            notiz = Comment(feld.bezeichnung, f"wrm {__version__}", width=240, height=40)
+            blatt.cell(3, spalte).comment = notiz
+    zeile = 4
+    for werte in tabelle:
         for spalte, wert in enumerate(werte, start=1):
-            _schreiben(blatt, zeile, spalte, wert, _format(spalte, kopf))
+            _schreiben(blatt, zeile, spalte, wert, formate[spalte - 1])
         zeile += 1
     fett = Font(bold=True)
-    _schreiben(blatt, zeile, 1, f"{bericht.bezirk.name} gesamt").font = fett
+    summe = _schreiben(blatt, zeile, 1, summe_text)
+    summe.font = fett
+    summe.alignment = Alignment(wrap_text=True, vertical="top")
+    blatt.row_dimensions[zeile].height = zeilenhoehe([(summe_text, breiten[0], True)])
     summen = {
         key: sum(daten[key] or 0 for daten in bericht.uebersicht)
         for key in FELD
@@ -253,8 +238,23 @@ def uebersicht_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
             _schreiben(blatt, zeile, spalte, summen[key], ZAHLFORMAT).font = fett
     anteil = dezentral_anteil(summen["untergebracht_gu"], summen["untergebracht_dezentral"])
     _schreiben(blatt, zeile, 3 + len(FELD), anteil, ANTEILFORMAT).font = fett
+    erklaerung = _schreiben(blatt, zeile + 2, 1, GU_ERKLAERUNG)
+    erklaerung.font = Font(italic=True, color="595959")
     blatt.freeze_panes = "B4"
-    _drucken(blatt, bericht, quer=True, titelzeilen="3:3")
+    _drucken(blatt, bericht, quer=True, titelzeilen="3:3", seiten_breit=2, titelspalten="A:A")
+
+
+# Übersicht: "(6) in Gemeinschaftsunterkünften" would need a column as wide as its longest
+# word; on paper these three say "GU" (as the Auswertung does), the full label is a note.
+KURZBEZEICHNUNG = {
+    "untergebracht_gu": "(6) in GU",
+    "verfuegbar_gu": "(8) verfügbar GU",
+    "in_aussicht_gu": "(10) in Aussicht, GU",
+}
+GU_ERKLAERUNG = (
+    "GU = Gemeinschaftsunterkünfte; die vollständigen Bezeichnungen von (6), (8) und (10) "
+    "stehen als Notiz an den Spaltenköpfen."
+)
 
 
 def _format(spalte: int, kopf: Sequence[str]) -> str | None:
@@ -269,15 +269,23 @@ def _format(spalte: int, kopf: Sequence[str]) -> str | None:
 
 
 def meldestatus_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
+    """Every Kommune's report, then every file's fate, in the same columns (Kommune,
+    Status, Datei, Grund); widths from the content."""
 
     _titel(blatt, f"Meldestatus – {bericht.bezirk.name}", _unterzeile(bericht))
-    _kopfzeile(blatt, 3, ["Kommune", "Stand", "Tage alt", "Status", "Datei"], [20, 11, 9, 12, 34])
-    zeile = 4
-    for stand in bericht.meldestatus:
-        werte = [stand.kommune, stand.stand, stand.tage_alt, stand.status, stand.datei]
-        for spalte, wert in enumerate(werte, start=1):
-            _schreiben(blatt, zeile, spalte, wert, DATUMSFORMAT if spalte == 2 else None)
-        zeile += 1
+    kopf = ["Kommune", "Stand", "Tage alt", "Status", "Datei", "Grund"]
+    kommunen: list[list[Any]] = [
+        [s.kommune, s.stand, s.tage_alt, s.status, s.datei, s.grund] for s in bericht.meldestatus
+    ]
+    dateien: list[list[Any]] = [
+        [", ".join(d.kommunen) or None, None, None, d.status, d.datei, d.grund or None]
+        for d in bericht.dateien
+    ]
+    formate = [None, DATUMSFORMAT, *([None] * 4)]
+    # Kommune lists and reasons wrap; a file name has no space to wrap at.
+    breiten = spaltenbreiten(kopf, kommunen + dateien, formate, hoechstens=[24, 12, 9, 16, 60, 40])
+    _kopfzeile(blatt, 3, kopf, breiten)
+    zeile = _tabelle(blatt, 4, kommunen, formate, breiten, umbrechen={6})
     bereich = f"D4:D{max(zeile - 1, 4)}"
     for status, hell, dunkel in (
         ("fehlt", _ROT_HELL, _ROT),
@@ -288,17 +296,10 @@ def meldestatus_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
     zeile += 1
     ueberschrift = f"Dateien – {dateien_zusammengefasst(bericht.dateien)}"
     _schreiben(blatt, zeile, 1, ueberschrift).font = Font(bold=True)
-    zeile += 1
-    for spalte, text in enumerate(("Datei", "Status", "Kommune", "Grund"), start=1):
-        _schreiben(blatt, zeile, spalte, text).font = Font(bold=True)
-    zeile += 1
-    for datei in bericht.dateien:
-        texte = (datei.datei, datei.status, ", ".join(datei.kommunen), datei.grund)
-        for spalte, wert in enumerate(texte, start=1):
-            _schreiben(blatt, zeile, spalte, wert or None)
-        zeile += 1
+    _kopfzeile(blatt, zeile + 1, ["Kommune", None, None, "Status", "Datei", "Grund"])
+    _tabelle(blatt, zeile + 2, dateien, formate, breiten, umbrechen={1, 6})
     blatt.freeze_panes = "A4"
-    _drucken(blatt, bericht, quer=False, titelzeilen="3:3")
+    _drucken(blatt, bericht, quer=True, titelzeilen="3:3")
 
 
 def hinweise_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
@@ -324,39 +325,6 @@ def hinweise_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
     blatt.freeze_panes = "A4"
     blatt.auto_filter.ref = f"A3:F{max(3 + len(bericht.befunde), 4)}"
     _drucken(blatt, bericht, quer=True, titelzeilen="3:3")
-
-
-def diagramm_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
-    """Bar chart of fehlender Wohnraum: shortage red, surplus green (two series)."""
-
-    _kopfzeile(blatt, 1, ["Kommune", "fehlender Wohnraum", "Überschuss"], [20, 12, 12])
-    zeilen = [z for z in bericht.auswertung.datensaetze() if z["fehlender_wohnraum"] is not None]
-    for zeile, daten in enumerate(zeilen, start=2):
-        fehlend = daten["fehlender_wohnraum"]
-        _schreiben(blatt, zeile, 1, daten[KOMMUNE])
-        _schreiben(blatt, zeile, 2, fehlend if fehlend > 0 else None, ZAHLFORMAT)
-        _schreiben(blatt, zeile, 3, fehlend if fehlend <= 0 else None, ZAHLFORMAT)
-    letzte = max(len(zeilen) + 1, 2)
-    diagramm = BarChart()
-    diagramm.type = "bar"  # horizontal: 21 names stay readable
-    diagramm.grouping = "clustered"
-    diagramm.overlap = 100  # one bar per Kommune: each has a value in only one series
-    diagramm.title = f"Fehlender Wohnraum je Kommune, Stichtag {datum_deutsch(bericht.stichtag)}"
-    diagramm.y_axis.title = "Personen (negativ = freie Plätze)"
-    diagramm.x_axis.scaling.orientation = "maxMin"  # same order as the table, top to bottom
-    diagramm.add_data(
-        Reference(blatt, min_col=2, max_col=3, min_row=1, max_row=letzte), titles_from_data=True
-    )
-    diagramm.set_categories(Reference(blatt, min_col=1, min_row=2, max_row=letzte))
-    for reihe, farbe in zip(diagramm.series, ("C00000", "70AD47"), strict=True):
-        reihe.graphicalProperties.solidFill = farbe
-        reihe.graphicalProperties.line.solidFill = farbe
-    diagramm.x_axis.tickLblPos = "low"  # names left of the chart, not across the bars
-    diagramm.x_axis.delete = False
-    diagramm.y_axis.delete = False
-    diagramm.width, diagramm.height = 22, 14
-    blatt.add_chart(diagramm, "E2")
-    _drucken(blatt, bericht, quer=True, titelzeilen="1:1")
 
 
 def arbeitsmappe_erstellen(bericht: Auswertungsbericht) -> Workbook:

@@ -244,10 +244,11 @@ def vorlage(
                 "Bitte entweder --kommune NAME oder --alle angeben, z. B. "
                 "wrm vorlage --kommune Melle."
             )
-        bezirk = einstellungen_bestimmen([], konfig).bezirk
+        einstellungen = einstellungen_bestimmen([], konfig)
+        bezirk = einstellungen.bezirk
         namen = list(bezirk.kommunennamen) if alle else list(kommune or [])
         ziele = vorlagen_planen(bezirk, namen, ausgabe, ueberschreiben)
-        for ziel in vorlagen_schreiben(bezirk, ziele):
+        for ziel in vorlagen_schreiben(einstellungen, ziele):
             typer.echo(f"Vorlage geschrieben: {ziel}")
 
 
