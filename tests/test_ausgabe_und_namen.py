@@ -253,3 +253,8 @@ def test_pruefen_nennt_die_dateien_wie_auswerten(tmp_path: Path) -> None:
         "5 Fehlern (dort genannt) – wird nicht ausgewertet."
     ]
     assert not kopie.in_ordnung
+    # The same names in pruefen's lines and in the Excel report's Übersicht.
+    assert kopie.name == "kw11/Meldung_Hagen.xlsx"
+    assert {z["kommune"]: z["datei"] for z in bericht.uebersicht}["Artland"] == (
+        "kw11/Meldung_Artland.xlsx"
+    )

@@ -23,7 +23,7 @@ from wrm_cli.berichte.excel_bericht import als_xlsx
 from wrm_cli.berichte.json_bericht import als_dict
 from wrm_cli.berichte.markdown_bericht import als_markdown
 from wrm_cli.berichte.text_bericht import als_pressetext, als_text
-from wrm_cli.blaetter import BLATT_AUSWERTUNG, BLATT_HINWEISE
+from wrm_cli.blaetter import BLATT_AUSWERTUNG, BLATT_HINWEISE, BLATT_UEBERSICHT
 from wrm_cli.ergebnis import Auswertungsbericht
 from wrm_cli.konfig import konfig_laden
 
@@ -231,6 +231,10 @@ def test_gesamt_nennt_die_meldenden_kommunen(
     daten = als_dict(lueckenhaft)
     assert (daten["meldende_kommunen"], daten["kommunen_im_bezirk"]) == (13, 21)
     assert len(daten["zeilen"]) == 13
+    # The Übersicht's total row says the same.
+    uebersicht = _mappe(lueckenhaft, tmp_path / "bericht.xlsx")[BLATT_UEBERSICHT]
+    summen = [uebersicht.cell(z, 1).value for z in range(1, uebersicht.max_row + 1)]
+    assert "Landkreis Osnabrück gesamt (13 von 21 Kommunen)" in summen
 
 
 def test_pressetext_spricht_fuer_die_meldenden_kommunen(lueckenhaft: Auswertungsbericht) -> None:

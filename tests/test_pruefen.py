@@ -247,7 +247,8 @@ def test_ordner_mit_sperrdatei_und_gleichnamigen_dateien(tmp_path: Path) -> None
     (tmp_path / "a" / "~$meldung.xlsx").write_bytes(b"gesperrt")
     code, zeilen = pruefen(tmp_path / "a", tmp_path / "b")
     assert code == 1
-    a, b = str(tmp_path / "a" / "meldung.xlsx"), str(tmp_path / "b" / "meldung.xlsx")
+    # Named from the folder both inputs share, as every message of the run names them.
+    a, b = str(Path("a") / "meldung.xlsx"), str(Path("b") / "meldung.xlsx")
     assert zeilen[0].startswith(f"✓ {a}: Glandorf")
     assert zeilen[1] == f"✗ {b}: 1 Fehler – bitte korrigieren und erneut prüfen"
     assert zeilen[3] == (

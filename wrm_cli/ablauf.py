@@ -183,11 +183,11 @@ def _im_bezirk(lauf: Lauf, einstellungen: Einstellungen, stichtag: dt.date) -> P
     for nr, zeile in zip(auswertung.herkunft, auswertung.datensaetze(), strict=True):
         zeilen[datei_je_meldung[nr]].append(zeile)  # in the order of the table
     ergebnisse = [
-        Dateipruefung(pfad, False, [fehler(grund, datei=lauf.name(pfad))])
+        Dateipruefung(pfad, False, [fehler(grund, datei=lauf.name(pfad))], name=lauf.name(pfad))
         for pfad, grund in lauf.unlesbar
     ]
     ergebnisse += [
-        Dateipruefung(datei.pfad, True, sortiert(eigene), eigene_zeilen)
+        Dateipruefung(datei.pfad, True, sortiert(eigene), eigene_zeilen, lauf.name(datei.pfad))
         for datei, eigene, eigene_zeilen in zip(lauf.dateien, befunde, zeilen, strict=True)
     ]
     # In the order given: missing inputs first, then the files as found.

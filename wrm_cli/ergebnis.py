@@ -166,6 +166,8 @@ class Dateipruefung:
     befunde: list[Befund] = field(default_factory=list)
     # One entry per valid Meldung in the file: its row of the Auswertung (Auswertung.datensaetze).
     meldungen: list[dict[str, Any]] = field(default_factory=list)
+    # How messages name the file: the bare name, with its folder when the name repeats.
+    name: str = ""
 
     @property
     def fehler(self) -> int:

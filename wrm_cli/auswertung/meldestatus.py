@@ -38,7 +38,7 @@ def uebersicht(kommunen: pd.DataFrame, lauf: Lauf) -> list[dict[str, Any]]:
         meldung = lauf.meldung(int(daten[MELDUNG_NR]))
         zeile: dict[str, Any] = {KOMMUNE: daten[KOMMUNE], STAND: daten[STAND]}
         zeile |= {key: python_wert(daten[key]) for key in FELD}
-        zeile["datei"] = meldung.datei.name
+        zeile["datei"] = lauf.name(meldung.datei)  # with its folder when the name repeats
         for key in KONTAKT_LABELS:
             text = text_lesen(meldung.roh(key))
             zeile[key] = str(text) if text is not None else None

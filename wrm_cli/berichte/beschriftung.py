@@ -69,10 +69,10 @@ def warnung(bericht: Auswertungsbericht) -> str | None:
     )
 
 
-def gesamt_bezeichnung(bericht: Auswertungsbericht) -> str:
+def gesamt_bezeichnung(bericht: Auswertungsbericht, wort: str = "Gesamt") -> str:
     """ "Gesamt", or "Gesamt (13 von 21 Kommunen)" when not every Kommune is in it."""
     gemeldet, alle = bericht.meldende_kommunen, bericht.kommunen_im_bezirk
-    return "Gesamt" if gemeldet >= alle else f"Gesamt ({gemeldet} von {alle} Kommunen)"
+    return wort if gemeldet >= alle else f"{wort} ({gemeldet} von {alle} Kommunen)"
 
 
 def gesamt_fussnote(bericht: Auswertungsbericht) -> str:

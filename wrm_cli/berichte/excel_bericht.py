@@ -208,7 +208,7 @@ def uebersicht_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
         ]
         for daten in bericht.uebersicht
     ]
-    summe_text = f"{bericht.bezirk.name} gesamt"
+    summe_text = gesamt_bezeichnung(bericht, f"{bericht.bezirk.name} gesamt")
     formate = [_format(spalte, kopf) for spalte in range(1, len(kopf) + 1)]
     # Number columns at least 9 wide, so that "(6) in GU" does not stack word by word.
     mindestens = [wortbreite(summe_text, fett=True), 0.0, *([9.0] * len(FELDER))]

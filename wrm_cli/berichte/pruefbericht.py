@@ -6,7 +6,6 @@ Plain text on purpose: a clerk may paste it into an e-mail to the task force.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Any
 
 from wrm_cli import __version__
@@ -64,11 +63,9 @@ def _datei_text(pruefung: Dateipruefung, name: str) -> list[str]:
 
 def als_text(bericht: Pruefbericht) -> str:
     zeilen: list[str] = []
-    namen = Counter(pruefung.datei.name for pruefung in bericht.dateien)
     for pruefung in bericht.dateien:
-        # The bare name reads best; files of the same name in two folders need their path.
-        name = pruefung.datei.name if namen[pruefung.datei.name] == 1 else str(pruefung.datei)
-        zeilen += _datei_text(pruefung, name)
+        # The bare name reads best; files of the same name in two folders carry their folder.
+        zeilen += _datei_text(pruefung, pruefung.name or pruefung.datei.name)
     zeilen += [f"Hinweis: {befund.text}" for befund in bericht.ignoriert]
     gesamt = len(bericht.dateien)
     gut = sum(p.in_ordnung for p in bericht.dateien)
