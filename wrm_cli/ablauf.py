@@ -1,6 +1,6 @@
 """The commands' core: inputs → read → check → merge → compute, as one result object.
 
-Both commands run the same pipeline up to the hints (``_lesen_und_pruefen``,
+Both commands run the same pipeline up to the hints (``lesen.lauf.einlesen``, ``_pruefen``,
 ``pruefung.hinweise.hinweise``): ``auswerten`` evaluates the newest Meldung of each
 Kommune, ``pruefen`` gives each file the Befunde about its own Meldungen. Never prints
 and never exits; the CLI renders the result and picks the exit code.
@@ -9,9 +9,7 @@ and never exits; the CLI renders the result and picks the exit code.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,50 +24,15 @@ if TYPE_CHECKING:
     from wrm_cli.pruefung.validierung import Pruefergebnis
 
 
-@dataclass
-class _Geprueft:
-    lauf: Lauf
-    pruefung: Pruefergebnis
-
-
-def _lesen_und_pruefen(
-    eingaben: Sequence[Path],
-    einstellungen: Einstellungen,
-    stichtag: dt.date,
-    rekursiv: bool,
-    fortschritt: Fortschritt | None,
-) -> _Geprueft:
+def _pruefen(lauf: Lauf, einstellungen: Einstellungen, stichtag: dt.date) -> Pruefergebnis:
+    """The check both commands share: the schema for every Meldung of the run, and the
+    errors of an unchanged copy named once."""
+    from wrm_cli.pruefung.kopien import kopien_einmal
     from wrm_cli.pruefung.validierung import pruefen
 
-    lauf = einlesen(eingaben, einstellungen.grenzen, rekursiv, fortschritt)
     pruefung = pruefen(lauf.meldungen, einstellungen.bezirk, stichtag)
-    _fehler_einmal(lauf, pruefung)
-    return _Geprueft(lauf, pruefung)
-
-
-def _fehler_einmal(lauf: Lauf, pruefung: Pruefergebnis) -> None:
-    """A faulty Meldung sent again unchanged (the same file in two week folders) has its
-    errors named once: the copy gets one error that points to them."""
-    anzahl = Counter(nr for nr, befund in pruefung.befunde_je_meldung if befund.stufe == "fehler")
-    kopie_von = lauf.kopien(sorted(anzahl))
-    if not kopie_von:
-        return
-    befunde: list[tuple[int, Befund]] = []
-    verweise: list[tuple[int, Befund]] = []  # after the errors they point to
-    for nr, befund in pruefung.befunde_je_meldung:
-        if nr not in kopie_von or befund.stufe != "fehler":
-            befunde.append((nr, befund))
-        elif anzahl.pop(nr, 0):  # one error stands for all of the copy's
-            original = lauf.meldung(kopie_von[nr]).quelle
-            n = anzahl[kopie_von[nr]]
-            welche = "demselben Fehler" if n == 1 else f"denselben {n} Fehlern"
-            text = (
-                f"Dieselbe Meldung wie {original} mit {welche} (dort genannt) – wird nicht "
-                "ausgewertet."
-            )
-            quelle = lauf.meldung(nr).quelle
-            verweise.append((nr, fehler(text, datei=quelle, kommune=befund.kommune)))
-    pruefung.befunde_je_meldung = befunde + verweise
+    kopien_einmal(pruefung, lauf)
+    return pruefung
 
 
 def auswerten(
@@ -91,8 +54,8 @@ def auswerten(
     from wrm_cli.pruefung.hinweise import fehlende_kommunen, hinweise, meldestatushinweise
     from wrm_cli.pruefung.vorlagenbezirk import fremde_vorlagen
 
-    geprueft = _lesen_und_pruefen(eingaben, einstellungen, stichtag, rekursiv, fortschritt)
-    lauf, pruefung = geprueft.lauf, geprueft.pruefung
+    lauf = einlesen(eingaben, einstellungen.grenzen, rekursiv, fortschritt)
+    pruefung = _pruefen(lauf, einstellungen, stichtag)
     fremde_vorlagen(pruefung, lauf, einstellungen)  # the wrm.toml's district decides
     zusammen = zusammenfuehren(pruefung.gueltig, lauf)
     auswertung = tabelle_berechnen(zusammen.kommunen)
@@ -166,10 +129,8 @@ def _im_bezirk(lauf: Lauf, einstellungen: Einstellungen, stichtag: dt.date) -> P
     Meldung of every file (one table, one call of the hints), then split by file."""
     from wrm_cli.auswertung.tabelle import auswerten as tabelle_berechnen
     from wrm_cli.pruefung.hinweise import hinweise
-    from wrm_cli.pruefung.validierung import pruefen
 
-    pruefung = pruefen(lauf.meldungen, einstellungen.bezirk, stichtag)
-    _fehler_einmal(lauf, pruefung)
+    pruefung = _pruefen(lauf, einstellungen, stichtag)
     auswertung = tabelle_berechnen(pruefung.gueltig)
     # Each file's own Befunde, then those about its Meldungen, in the order found.
     datei_je_meldung = {nr: i for i, datei in enumerate(lauf.dateien) for nr in datei.meldungen}
