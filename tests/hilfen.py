@@ -16,6 +16,23 @@ from wrm_cli.konfig import Grenzen
 from wrm_cli.lesen.datei import inhalt_lesen
 from wrm_cli.lesen.meldung import Gelesen
 
+# Glandorf's twelve fields as published on 16.03.2016: valid, consistent, every field
+# filled – a Meldung without any Befund.
+GLANDORF_2016: dict[str, object] = {
+    "zuweisungen": 17,
+    "ankuenfte": 17,
+    "keine_anrechnung": 0,
+    "moegliche_anrechnung": 0,
+    "zu_erfuellen": 18,
+    "untergebracht_gu": 0,
+    "untergebracht_dezentral": 17,
+    "verfuegbar_gu": 0,
+    "verfuegbar_dezentral": 0,
+    "in_aussicht_gu": 0,
+    "in_aussicht_dezentral": 18,
+    "einschaetzung": "ausreichend",
+}
+
 if TYPE_CHECKING:
     from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from conftest import wrm
-from hilfen import vorlage_ausfuellen
+from hilfen import GLANDORF_2016, vorlage_ausfuellen
 
 from wrm_cli.felder import FELD, KAPAZITAETSFELDER, STAND
 from wrm_cli.konfig import standard_einstellungen
@@ -25,18 +25,7 @@ STICHTAG = "16.03.2016"
 # Valid, consistent figures (Glandorf as published): no Befund at all.
 SAUBER: dict[str, object] = {
     STAND: dt.date(2016, 3, 16),
-    "zuweisungen": 17,
-    "ankuenfte": 17,
-    "keine_anrechnung": 0,
-    "moegliche_anrechnung": 0,
-    "zu_erfuellen": 18,
-    "untergebracht_gu": 0,
-    "untergebracht_dezentral": 17,
-    "verfuegbar_gu": 0,
-    "verfuegbar_dezentral": 0,
-    "in_aussicht_gu": 0,
-    "in_aussicht_dezentral": 18,
-    "einschaetzung": "ausreichend",
+    **GLANDORF_2016,
 }
 GUT = (
     "✓ meldung.xlsx: Glandorf, Stand {stand}: 17 Zuweisungen, zu erfüllen 18, verfügbar 0, "

@@ -16,7 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import BEISPIELE, PROJEKT, wrm
-from hilfen import datei_lesen, vorlage_ausfuellen
+from hilfen import GLANDORF_2016, datei_lesen, vorlage_ausfuellen
 from python_calamine import CalamineWorkbook
 
 from wrm_cli.blaetter import (
@@ -69,18 +69,7 @@ WERTE: dict[str, object] = {
     "ansprechpartner": "Petra Muster",
     "telefon": "05491 123-45",
     "email": "muster@damme.de",
-    "zuweisungen": 17,
-    "ankuenfte": 17,
-    "keine_anrechnung": 0,
-    "moegliche_anrechnung": 0,
-    "zu_erfuellen": 18,
-    "untergebracht_gu": 0,
-    "untergebracht_dezentral": 17,
-    "verfuegbar_gu": 0,
-    "verfuegbar_dezentral": 0,
-    "in_aussicht_gu": 0,
-    "in_aussicht_dezentral": 18,
-    "einschaetzung": "ausreichend",
+    **GLANDORF_2016,
 }
 
 
