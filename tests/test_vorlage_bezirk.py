@@ -31,12 +31,10 @@ from wrm_cli.felder import STAND
 from wrm_cli.konfig import (
     Einstellungen,
     einstellungen_aus_daten,
-    einstellungen_aus_stempel,
     konfig_laden,
     standard_einstellungen,
-    stempel_name,
-    stempel_zeilen,
 )
+from wrm_cli.stempel import einstellungen_aus_stempel, stempel_name, stempel_zeilen
 from wrm_cli.vorlage import vorlage_erstellen
 
 VECHTA_TOML = """\

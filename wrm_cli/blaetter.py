@@ -12,7 +12,7 @@ BLATT_ERLAEUTERUNGEN = "Erläuterungen"
 # Version stamp: a hidden sheet with A1 = VERSION_KENNUNG and A2 = VORLAGE_VERSION (a sheet
 # rather than a defined name, so that python-calamine can read it as well). From version 2
 # on, column A from row STEMPEL_BEZIRK_AB holds the template's district as the lines of a
-# wrm.toml (konfig.stempel_zeilen), so that ``wrm pruefen`` needs no wrm.toml.
+# wrm.toml (stempel.stempel_zeilen), so that ``wrm pruefen`` needs no wrm.toml.
 BLATT_VERSION = "wrm"
 VERSION_KENNUNG = "wrm-vorlage"
 VORLAGE_VERSION = "2"

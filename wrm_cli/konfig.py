@@ -10,7 +10,6 @@ where one is close, the entry that was probably meant.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import difflib
 import functools
@@ -25,14 +24,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from wrm_cli.bezirk import Bezirk, Kommune, namensschluessel
-from wrm_cli.blaetter import BLATT_VERSION, STEMPEL_BEZIRK_AB
 from wrm_cli.fehler import KonfigFehler
 from wrm_cli.werte import datum_lesen
 
 KONFIG_DATEINAME = "wrm.toml"
 EINGEBAUT = "eingebaute Voreinstellung"
 # The ``quelle`` of settings read from a template's version stamp.
-AUS_DER_VORLAGE = f"Vorlage (Blatt „{BLATT_VERSION}“)"
 _EINGEBAUTE_DATEI = "landkreis_osnabrueck.toml"
 
 
@@ -289,77 +286,6 @@ def einstellungen_aus_daten(
     )
 
 
-# --- the district in a template's version stamp ---------------------------------------
-
-
-def _toml_text(text: str) -> str:
-    # A JSON string is a TOML basic string, except that TOML wants DEL escaped too.
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
-
-
-def stempel_zeilen(einstellungen: Einstellungen) -> list[str]:
-    """The district as the lines of a wrm.toml, for the template's version stamp: what
-    ``wrm pruefen`` needs without a wrm.toml – not the Stichtag (the day of the check) and
-    not the limits (applied before the stamp is read)."""
-    bezirk = einstellungen.bezirk
-    zeilen = [
-        "# Landkreis dieser Vorlage, wie in wrm.toml – wrm pruefen liest ihn von hier.",
-        "[bezirk]",
-        f"name = {_toml_text(bezirk.name)}",
-        f"bezeichnung = {_toml_text(einstellungen.bezeichnung)}",
-        f"veraltet_nach_tagen = {einstellungen.veraltet_nach_tagen}",
-        "[quote]",
-    ]
-    for key, tag in (("beginn", bezirk.quote_beginn), ("ende", bezirk.quote_ende)):
-        if tag is not None:
-            zeilen.append(f"{key} = {tag.isoformat()}")
-    zeilen += ["[hinweise]", f"einschaetzung_toleranz = {einstellungen.einschaetzung_toleranz}"]
-    for kommune in bezirk.kommunen:
-        zeilen += ["[[kommunen]]", f"name = {_toml_text(kommune.name)}"]
-        if kommune.aliase:
-            zeilen.append(f"aliase = [{', '.join(map(_toml_text, kommune.aliase))}]")
-    return zeilen
-
-
-def _stempel_toml(zeilen: Sequence[str]) -> dict[str, Any]:
-    try:
-        return tomllib.loads("".join(f"{zeile}\n" for zeile in zeilen))
-    except tomllib.TOMLDecodeError as fehler:
-        treffer = _TOML_FEHLER.fullmatch(str(fehler))
-        was, nr, _ = treffer.groups() if treffer else (str(fehler), None, None)
-        grund = next((de for en, de in _TOML_GRUENDE if was.startswith(en)), "unverständlich")
-        zelle = f" in Zelle A{int(nr) + STEMPEL_BEZIRK_AB - 1}" if nr else ""
-        raise KonfigFehler(f"{AUS_DER_VORLAGE}: kein gültiges TOML{zelle} – {grund}") from None
-    except RecursionError:  # "[[[[…" thousands deep
-        raise KonfigFehler(f"{AUS_DER_VORLAGE}: zu tief verschachtelt") from None
-
-
-def stempel_name(zeilen: tuple[str, ...]) -> str | None:
-    """The district's name in a template's stamp, from its [bezirk] part alone – the same
-    in every template of a district, so a folder of 11,000 templates parses it once; None
-    where the stamp gives no readable name."""
-    koepfe = (i for i, zeile in enumerate(zeilen) if zeile.startswith("["))
-    next(koepfe, None)
-    return _name_im_kopf(zeilen[: next(koepfe, len(zeilen))])
-
-
-@functools.lru_cache(maxsize=256)
-def _name_im_kopf(zeilen: tuple[str, ...]) -> str | None:
-    try:
-        name = _stempel_toml(zeilen).get("bezirk", {}).get("name")
-    except (KonfigFehler, AttributeError):
-        return None
-    return _text(name, "") if isinstance(name, str) and name.strip() else None
-
-
-@functools.lru_cache(maxsize=64)
-def einstellungen_aus_stempel(zeilen: tuple[str, ...]) -> Einstellungen:
-    """The district a template's stamp names, as strictly checked as a wrm.toml (without
-    Stichtag and limits: those of the run apply). KonfigFehler says what is wrong."""
-    stempel = einstellungen_aus_daten(_stempel_toml(zeilen), AUS_DER_VORLAGE)
-    return dataclasses.replace(stempel, stichtag=None, grenzen=Grenzen())
-
-
 # --- TOML syntax and encoding ----------------------------------------------------------
 
 _TOML_FEHLER = re.compile(r"(.*?) \(at (?:line (\d+), column (\d+)|end of document)\)")
@@ -387,13 +313,20 @@ _DATUMSVERSUCH = re.compile(r"=\s*\d{1,4}[-./]\d{1,2}[-./]\d")
 _TYPOGRAFISCH = re.compile("[„“”‚‘’«»]")
 
 
-def _toml_fehler(pfad: Path, fehler: tomllib.TOMLDecodeError, text: str) -> KonfigFehler:
+def toml_grund(fehler: tomllib.TOMLDecodeError) -> tuple[str, int | None, int | None]:
+    """tomllib's complaint in German ("" if unknown), with its line and column."""
     treffer = _TOML_FEHLER.fullmatch(str(fehler))
     was, nr, spalte = treffer.groups() if treffer else (str(fehler), None, None)
     grund = next((de for en, de in _TOML_GRUENDE if was.startswith(en)), "")
+    return grund, int(nr) if nr else None, int(spalte) if spalte else None
+
+
+def _toml_fehler(pfad: Path, fehler: tomllib.TOMLDecodeError, text: str) -> KonfigFehler:
+    grund, nr, spalte = toml_grund(fehler)
+    was = str(fehler)
     ort = "am Ende der Datei"
     if nr:
-        zeile = " ".join(text.split("\n")[int(nr) - 1].split())  # tomllib counts only \n
+        zeile = " ".join(text.split("\n")[nr - 1].split())  # tomllib counts only \n
         if _DATUMSVERSUCH.search(zeile) and was.startswith("Expected newline"):
             grund = _DATUM
         elif _TYPOGRAFISCH.search(zeile) and was.startswith("Invalid"):

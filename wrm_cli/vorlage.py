@@ -11,7 +11,7 @@ not on the addresses. The sheet is protected without a password; only the input
 cells are unlocked (the Kommune cell stays locked).
 
 Version stamp: a hidden sheet "wrm" with A1 = "wrm-vorlage", A2 = ``VORLAGE_VERSION``
-and below the district as the lines of a wrm.toml (``konfig.stempel_zeilen``), so that
+and below the district as the lines of a wrm.toml (``stempel.stempel_zeilen``), so that
 ``wrm pruefen`` checks the file against its own district without a wrm.toml.
 Sheet "Erläuterungen" holds the full definitions and how to check and send the file.
 """
@@ -49,7 +49,8 @@ from wrm_cli.felder import (
     STAND,
     Feld,
 )
-from wrm_cli.konfig import Einstellungen, stempel_zeilen
+from wrm_cli.konfig import Einstellungen
+from wrm_cli.stempel import stempel_zeilen
 from wrm_cli.werte import datum_deutsch
 
 if TYPE_CHECKING:

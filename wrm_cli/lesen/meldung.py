@@ -29,7 +29,7 @@ class Meldung:
     # Serial numbers in date cells count from 1904 (a workbook setting).
     datum_1904: bool = False
     # The district a template's version stamp names, as the lines of a wrm.toml exactly as
-    # they stand (konfig.einstellungen_aus_stempel judges them); None without one (a table,
+    # they stand (stempel.einstellungen_aus_stempel judges them); None without one (a table,
     # a template of version 1).
     vorlagenbezirk: tuple[str, ...] | None = None
     # How messages name the file when its bare name is not unique in the run (set by the

@@ -19,9 +19,10 @@ from wrm_cli.befunde import Befund, fehler, hinweis
 from wrm_cli.bezirk import namensschluessel
 from wrm_cli.fehler import KonfigFehler
 from wrm_cli.felder import KOMMUNE
-from wrm_cli.konfig import EINGEBAUT, Einstellungen, einstellungen_aus_stempel, stempel_name
+from wrm_cli.konfig import EINGEBAUT, Einstellungen
 from wrm_cli.lesen.lauf import MELDUNG_NR, Lauf
 from wrm_cli.lesen.meldung import Meldung
+from wrm_cli.stempel import einstellungen_aus_stempel, stempel_name
 from wrm_cli.werte import text_lesen
 
 if TYPE_CHECKING:
