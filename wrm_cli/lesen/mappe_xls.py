@@ -6,6 +6,7 @@ costs a list of empty rows rather than 16 million cells; only then may calamine 
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from wrm_cli.fehler import EingabeFehler
@@ -18,7 +19,15 @@ def untersuchen(datei: Datei) -> Mappe:
     import xlrd  # type: ignore[import-untyped, unused-ignore]
 
     try:
-        buch = xlrd.open_workbook(file_contents=datei.daten, on_demand=True, ragged_rows=True)
+        # xlrd writes English diagnostics ("WARNING *** file size …", stream dumps) to
+        # stdout by default, which would break the JSON on stdout: they go nowhere.
+        buch = xlrd.open_workbook(
+            file_contents=datei.daten,
+            on_demand=True,
+            ragged_rows=True,
+            logfile=_Stumm(),
+            verbosity=0,
+        )
     except Exception as problem:  # xlrd raises many types for damaged files
         grund = KENNWORT if "encrypted" in str(problem).lower() else BESCHAEDIGT
         raise EingabeFehler(grund) from None
@@ -31,6 +40,13 @@ def untersuchen(datei: Datei) -> Mappe:
         raise EingabeFehler(BESCHAEDIGT) from None
     finally:
         buch.release_resources()
+
+
+class _Stumm(io.StringIO):
+    """A log file that keeps nothing (a damaged file may make xlrd dump whole streams)."""
+
+    def write(self, text: str) -> int:
+        return len(text)
 
 
 def _blatt(buch: Any, nummer: int, xlrd: Any) -> Blattbild:
