@@ -7,6 +7,7 @@ The formats, their help and their messages come from the registry
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -16,6 +17,23 @@ from wrm_cli.berichte.formate import AUSWERTEN, PRUEFEN, Format, Formate
 from wrm_cli.fehler import KonfigFehler
 
 B = TypeVar("B")
+
+# Names people give a format that are not its name; the file endings of the registry
+# count as well ("-f md"). Suggested only where the command has the format.
+_FORMAT_SYNONYME = {
+    "xls": "excel",
+    "xlsm": "excel",
+    "ods": "excel",
+    "arbeitsmappe": "excel",
+    "txt": "text",
+    "plain": "text",
+    "mail": "text",
+    "table": "tabelle",
+    "terminal": "tabelle",
+    "bildschirm": "tabelle",
+    "presse": "pressetext",
+    "press": "pressetext",
+}
 
 
 def _formathilfe(formate: Formate[Any]) -> str:
@@ -114,8 +132,10 @@ def format_waehlen(
         )
     gewaehlt = formate.finden(angabe.strip().lower())
     if gewaehlt is None:
+        vorschlag = format_vorschlag(formate, angabe)
         raise KonfigFehler(
             f"--format „{angabe}“ gibt es nicht – möglich sind {', '.join(formate.namen)}."
+            + (f" Meinten Sie „{vorschlag}“?" if vorschlag else "")
         )
     # An Excel workbook and a text file must not swap names: Excel would refuse either.
     if gewaehlt.nur_datei and endung not in gewaehlt.endungen:
@@ -130,3 +150,19 @@ def format_waehlen(
             f"andere Endung als {endung} wählen oder --format {besitzer.name}."
         )
     return gewaehlt
+
+
+def format_vorschlag(formate: Formate[Any], angabe: str) -> str | None:
+    """The format a wrong --format value means: a file ending ("xlsx" → excel), a common
+    name ("xls", "txt") or a close spelling ("jsn" → json); None if nothing fits."""
+    wort = angabe.strip().lower().lstrip(".")
+    endungen = {
+        endung.lstrip("."): format_.name
+        for format_ in formate.mit_endung
+        for endung in format_.endungen
+    }
+    for kandidat in (endungen.get(wort), _FORMAT_SYNONYME.get(wort)):
+        if kandidat in formate.namen:
+            return kandidat
+    treffer = difflib.get_close_matches(wort, formate.namen, n=1)
+    return treffer[0] if treffer else None
