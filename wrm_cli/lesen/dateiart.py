@@ -11,13 +11,15 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from wrm_cli.befunde import Befund, hinweis
 from wrm_cli.fehler import EingabeFehler
 from wrm_cli.konfig import Grenzen
+from wrm_cli.lesen import excel_alt, xlsx_paket
 from wrm_cli.lesen.grenzen import archiv_pruefen, dateigroesse_pruefen
+from wrm_cli.lesen.ole2 import ole2_stroeme
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -56,6 +58,9 @@ class Datei:
     daten: bytes
     art: str  # "xlsx" (also xlsm), "xls", "ods" or "csv"
     archiv: zipfile.ZipFile | None = None  # xlsx and ods
+    # What reading left out or could not check, for hints beside the file's Meldung.
+    hinweise: list[str] = field(default_factory=list)
+    umgewandelt: bool = False  # an old format, read into another in memory
 
 
 def datei_oeffnen(pfad: Path, grenzen: Grenzen) -> Datei:
@@ -76,6 +81,8 @@ def _erkennen(pfad: Path, daten: bytes, grenzen: Grenzen) -> Datei:
         )
     if daten.startswith(_OLE2):
         return Datei(pfad, daten, _ole2_art(daten))
+    if daten.startswith(excel_alt.ANFANG):
+        return _excel_alt(pfad, daten, grenzen)
     if daten.startswith(b"PK"):
         return _zip_art(pfad, daten, grenzen)
     if daten.startswith(b"%PDF"):
@@ -104,23 +111,39 @@ def _erkennen(pfad: Path, daten: bytes, grenzen: Grenzen) -> Datei:
     raise EingabeFehler(f"Das Dateiformat ist unbekannt, keine Tabelle – {_NICHT_LESBAR}.")
 
 
-def _enthaelt_strom(daten: bytes, name: str) -> bool:
-    """An OLE2 compound file lists its streams by name in UTF-16."""
-    return name.encode("utf-16-le") in daten
-
-
 def _ole2_art(daten: bytes) -> str:
+    """Decide by the names of the compound file's top-level streams (case-insensitive):
+    an embedded object (a Word document in a workbook) lives in a storage below."""
+    try:
+        namen = ole2_stroeme(daten)
+    except ValueError:
+        raise EingabeFehler(BESCHAEDIGT) from None
     # Excel and LibreOffice wrap an encrypted xlsx in an OLE2 file with these streams.
-    if _enthaelt_strom(daten, "EncryptedPackage") or _enthaelt_strom(daten, "EncryptionInfo"):
+    if namen & {"encryptedpackage", "encryptioninfo"}:
         raise EingabeFehler(KENNWORT)
-    # Word stores its text in UTF-16 too, so "Book" could be a word of a letter.
-    if _enthaelt_strom(daten, "WordDocument"):
+    if namen & {"workbook", "book"}:
+        return "xls"
+    if "worddocument" in namen:
         raise EingabeFehler(
             "Die Datei ist ein Word-Dokument – bitte die ausgefüllte Excel-Vorlage senden."
         )
-    if _enthaelt_strom(daten, "Workbook") or _enthaelt_strom(daten, "Book"):
-        return "xls"
     raise EingabeFehler(f"Die Datei ist ein Office-Dokument, aber keine Tabelle – {_NICHT_LESBAR}.")
+
+
+def _excel_alt(pfad: Path, daten: bytes, grenzen: Grenzen) -> Datei:
+    try:
+        xlsx = excel_alt.als_xlsx(daten, grenzen)
+    except ValueError:
+        raise EingabeFehler(
+            "Die Datei ist im alten Excel-Format (Excel 3/4) gespeichert, das wrm nicht "
+            "liest – bitte als „Excel-Arbeitsmappe (.xlsx)“ speichern und erneut senden."
+        ) from None
+    datei = Datei(pfad, xlsx, "xlsx", zipfile.ZipFile(io.BytesIO(xlsx)), umgewandelt=True)
+    datei.hinweise.append(
+        "Die Datei ist im alten Excel-Format (Excel 3/4) gespeichert und wurde gelesen – "
+        "bitte künftig als „Excel-Arbeitsmappe (.xlsx)“ speichern."
+    )
+    return datei
 
 
 def _zip_art(pfad: Path, daten: bytes, grenzen: Grenzen) -> Datei:
@@ -130,9 +153,14 @@ def _zip_art(pfad: Path, daten: bytes, grenzen: Grenzen) -> Datei:
     except ZIP_FEHLER:
         raise EingabeFehler(BESCHAEDIGT) from None
     archiv_pruefen(archiv, grenzen)
-    if "xl/workbook.xml" in inhalt:  # Strict Open XML is told apart when it is parsed
-        return Datei(pfad, daten, "xlsx", archiv)
-    if "xl/workbook.bin" in inhalt:
+    try:
+        teile = xlsx_paket.namen(archiv)
+        werkbuch = xlsx_paket.werkbuch_teil(archiv, teile)
+        if werkbuch is not None and werkbuch.endswith(".xml"):
+            return _xlsx(pfad, daten, archiv, teile, werkbuch)
+    except ZIP_FEHLER:
+        raise EingabeFehler(BESCHAEDIGT) from None
+    if "xl/workbook.bin" in inhalt or (werkbuch or "").endswith(".bin"):
         raise EingabeFehler(
             "Die Datei ist eine Excel-Binärarbeitsmappe (.xlsb) – bitte als "
             "„Excel-Arbeitsmappe (.xlsx)“ speichern und erneut senden."
@@ -153,6 +181,23 @@ def _zip_art(pfad: Path, daten: bytes, grenzen: Grenzen) -> Datei:
     )
 
 
+def _xlsx(
+    pfad: Path, daten: bytes, archiv: zipfile.ZipFile, teile: dict[str, str], werkbuch: str
+) -> Datei:
+    """An xlsx or xlsm (Strict Open XML is told apart when it is parsed)."""
+    makros = xlsx_paket.makroblaetter(archiv, teile, werkbuch)
+    if werkbuch != "xl/workbook.xml" or makros or any("\\" in name for name in teile.values()):
+        daten = xlsx_paket.umgepackt(archiv, teile, werkbuch, set(makros))
+        archiv = zipfile.ZipFile(io.BytesIO(daten))
+    datei = Datei(pfad, daten, "xlsx", archiv)
+    for name in makros.values():
+        datei.hinweise.append(
+            f"Das Makroblatt „{name}“ (Excel-4.0-Makros) wurde nicht gelesen – wrm führt "
+            "keine Makros aus; gelesen wurden nur die Tabellenblätter."
+        )
+    return datei
+
+
 def _lesen(archiv: zipfile.ZipFile, name: str) -> bytes:
     try:
         return archiv.read(name)
@@ -162,6 +207,8 @@ def _lesen(archiv: zipfile.ZipFile, name: str) -> bytes:
 
 def endungshinweis(datei: Datei) -> Befund | None:
     """A hint when the file's name says another format than its content."""
+    if datei.umgewandelt:
+        return None
     endungen, bezeichnung = ENDUNGEN[datei.art]
     endung = datei.pfad.suffix.lower()
     if endung in endungen:

@@ -19,6 +19,9 @@ from wrm_cli.werte import zahl_de
 _MB = 1024 * 1024
 # Small members (styles, settings) may compress extremely well without being a bomb.
 _KOMPRESSION_AB = _MB
+# The largest grid of Excel and LibreOffice (XFD1048576).
+_ZEILEN_HOECHSTENS = 1_048_576
+_SPALTEN_HOECHSTENS = 16_384
 
 
 def dateigroesse_pruefen(groesse: int, grenzen: Grenzen) -> None:
@@ -58,6 +61,14 @@ def archiv_pruefen(archiv: zipfile.ZipFile, grenzen: Grenzen) -> None:
 
 def bereich_pruefen(blatt: str, zeilen: int, spalten: int, grenzen: Grenzen) -> None:
     """Rows and columns up to the last used cell (1-based counts) of one sheet."""
+    if zeilen > _ZEILEN_HOECHSTENS or spalten > _SPALTEN_HOECHSTENS:
+        # Beyond every program's grid (a hostile repeat count): the address means nothing.
+        raise EingabeFehler(
+            f"Das Blatt „{blatt}“ ist viel zu groß (über {zahl_de(grenzen.zellen)} Zellen) – "
+            "so weit reicht kein Tabellenprogramm; die Datei ist beschädigt oder absichtlich "
+            "so gebaut und wird nicht gelesen. Bitte die Meldung in Excel oder LibreOffice "
+            "öffnen, als .xlsx speichern und erneut senden."
+        )
     if zeilen * spalten > grenzen.zellen:
         letzte = adresse(zeilen - 1, spalten - 1)
         raise EingabeFehler(

@@ -10,6 +10,7 @@ import io
 from typing import Any
 
 from wrm_cli.fehler import EingabeFehler
+from wrm_cli.lesen import biff
 from wrm_cli.lesen.arbeitsmappe import Bezug, Blattbild, Mappe
 from wrm_cli.lesen.dateiart import BESCHAEDIGT, KENNWORT, Datei
 from wrm_cli.werte import Zellfehler
@@ -29,8 +30,9 @@ def untersuchen(datei: Datei) -> Mappe:
             verbosity=0,
         )
     except Exception as problem:  # xlrd raises many types for damaged files
-        grund = KENNWORT if "encrypted" in str(problem).lower() else BESCHAEDIGT
-        raise EingabeFehler(grund) from None
+        if "encrypted" in str(problem).lower():
+            raise EingabeFehler(KENNWORT) from None
+        return _ohne_xlrd(datei)
     try:
         blaetter = {
             name: _blatt(buch, nummer, xlrd) for nummer, name in enumerate(buch.sheet_names())
@@ -40,6 +42,20 @@ def untersuchen(datei: Datei) -> Mappe:
         raise EingabeFehler(BESCHAEDIGT) from None
     finally:
         buch.release_resources()
+
+
+def _ohne_xlrd(datei: Datei) -> Mappe:
+    """xlrd refuses the file: calamine may still read it, once its extent is known."""
+    try:
+        blaetter = biff.umfang(datei.daten)
+    except ValueError:
+        raise EingabeFehler(BESCHAEDIGT) from None
+    datei.hinweise.append(
+        "Die Datei ist unregelmäßig gespeichert: Fehlerwerte und Namen der Vorlage konnten "
+        "nicht geprüft werden, die Werte wurden trotzdem gelesen – bitte künftig als "
+        "„Excel-Arbeitsmappe (.xlsx)“ speichern."
+    )
+    return Mappe(datei.pfad, "xls", {}, blaetter)
 
 
 class _Stumm(io.StringIO):
