@@ -59,23 +59,24 @@ class Lauf:
     warnungen: list[warnings.WarningMessage] = field(default_factory=list)
 
 
-def wrm(*argumente: str | Path, cwd: Path | None = None) -> Lauf:
+def wrm(*argumente: str | Path, cwd: Path | None = None, kodierung: str = "utf-8") -> Lauf:
     """Run the command line in this process, through the real entry point ``wrm_cli.cli.main``.
 
     As ``wrm_prozess`` would, only without starting an interpreter: arguments in
     ``sys.argv``, stdout and stderr separate and no terminal (``isatty()`` is false),
     COLUMNS=200 and NO_COLOR=1, ``cwd`` as the current folder, the exit code from
     ``sys.exit``, an uncaught exception as traceback on stderr with code 1, warnings
-    on stderr. Environment, folder and streams are restored afterwards.
+    on stderr. Environment, folder and streams are restored afterwards. ``kodierung``:
+    the encoding of both streams (as PYTHONIOENCODING sets it).
     """
     from wrm_cli.cli import main
 
     args = [str(argument) for argument in argumente]
     ausgabe, fehlerausgabe = io.BytesIO(), io.BytesIO()
     # As PYTHONIOENCODING=utf-8 sets them: strict for stdout, backslashreplace for stderr.
-    stdout = io.TextIOWrapper(ausgabe, encoding="utf-8", write_through=True)
+    stdout = io.TextIOWrapper(ausgabe, encoding=kodierung, write_through=True)
     stderr = io.TextIOWrapper(
-        fehlerausgabe, encoding="utf-8", errors="backslashreplace", write_through=True
+        fehlerausgabe, encoding=kodierung, errors="backslashreplace", write_through=True
     )
     with (
         _isoliert(["wrm", *args], cwd, stdout, stderr),
@@ -106,8 +107,8 @@ def wrm(*argumente: str | Path, cwd: Path | None = None) -> Lauf:
     return Lauf(
         args,
         returncode,
-        _universelle_zeilenenden(ausgabe.getvalue().decode("utf-8")),
-        _universelle_zeilenenden(fehlerausgabe.getvalue().decode("utf-8")),
+        _universelle_zeilenenden(ausgabe.getvalue().decode(kodierung)),
+        _universelle_zeilenenden(fehlerausgabe.getvalue().decode(kodierung)),
         list(warnungen),
     )
 

@@ -18,7 +18,7 @@ from wrm_cli.bezirk import Bezirk, sortierschluessel
 from wrm_cli.ergebnis import Meldestand, Meldestatus
 from wrm_cli.felder import FELD, KOMMUNE, KONTAKT_LABELS, STAND
 from wrm_cli.konfig import Einstellungen
-from wrm_cli.lesen.eingang import NICHT_DA
+from wrm_cli.lesen.eingang import KEIN_TREFFER, NICHT_DA
 from wrm_cli.lesen.lauf import MELDUNG_NR, Lauf
 from wrm_cli.werte import python_wert, text_lesen
 
@@ -90,7 +90,8 @@ def fehlgruende(bezirk: Bezirk, befunde: Iterable[Befund]) -> dict[str, tuple[st
     count: nothing arrived."""
     fehler_je_kommune: dict[str, list[Befund]] = {}
     for befund in befunde:
-        if befund.stufe != "fehler" or befund.datei is None or befund.meldung == NICHT_DA:
+        nicht_da = befund.meldung in (NICHT_DA, KEIN_TREFFER)
+        if befund.stufe != "fehler" or befund.datei is None or nicht_da:
             continue
         dateiname = befund.datei.split(" [")[0]  # without the sheet: "Meldung_X.xlsx [Blatt]"
         kommune = befund.kommune or bezirk.kommune_im_dateinamen(dateiname.split("/")[-1])

@@ -7,7 +7,9 @@ no spreadsheet, and subfolders (read only with ``--rekursiv``).
 
 from __future__ import annotations
 
+import glob
 import os
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -22,6 +24,9 @@ _SYSTEMORDNER = {"__macosx", "$recycle.bin", "system volume information"}
 TABELLEN_ENDUNGEN = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", "")
 SPERRDATEI = "Datei ist gerade in Excel oder LibreOffice geöffnet (Sperrdatei) – wird übergangen."
 NICHT_DA = "Diese Datei oder diesen Ordner gibt es nicht – bitte den Namen prüfen."
+KEIN_TREFFER = "Keine Datei und kein Ordner passt zu diesem Muster – bitte den Namen prüfen."
+# Wildcards as a shell expands them; Windows' cmd and PowerShell pass them on unexpanded.
+_MUSTER = re.compile(r"[*?\[]")
 
 
 @dataclass
@@ -30,6 +35,11 @@ class Eingang:
     ignoriert: list[tuple[Path, str]] = field(default_factory=list)
     # Inputs named on the command line that do not exist.
     fehlend: list[Path] = field(default_factory=list)
+    # Those of them that are a pattern no file matches.
+    ohne_treffer: set[Path] = field(default_factory=set)
+
+    def fehlgrund(self, pfad: Path) -> str:
+        return KEIN_TREFFER if pfad in self.ohne_treffer else NICHT_DA
 
     def namen(self) -> dict[Path, str]:
         """How messages name each path whose bare name is not unique in the run: its
@@ -77,10 +87,31 @@ def sammeln(eingaben: Sequence[Path], rekursiv: bool = False) -> Eingang:
             _ordner(eingabe, rekursiv, eingang, echte, besucht)
         elif eingabe.is_file():
             echte.setdefault(eingabe.resolve(), eingabe)
+        elif _MUSTER.search(str(eingabe)):
+            _muster(eingabe, rekursiv, eingang, echte, besucht)
         else:
             eingang.fehlend.append(eingabe)
     eingang.dateien = list(echte.values())
     return eingang
+
+
+def _muster(
+    muster: Path, rekursiv: bool, eingang: Eingang, echte: dict[Path, Path], besucht: set[Path]
+) -> None:
+    """A pattern that is no file itself ("eingang/Meldung_Bad*.xlsx"): its matches count
+    as the entries of a folder (lock files passed over); no match is a missing input."""
+    treffer = sorted(glob.glob(str(muster)), key=lambda name: unicodedata.normalize("NFC", name))
+    if not treffer:
+        eingang.fehlend.append(muster)
+        eingang.ohne_treffer.add(muster)
+    for name in treffer:
+        pfad = Path(name)
+        if pfad.is_dir():
+            _ordner(pfad, rekursiv, eingang, echte, besucht)
+        elif (grund := ignoriergrund(pfad)) is None:
+            echte.setdefault(pfad.resolve(), pfad)
+        elif grund:
+            eingang.ignoriert.append((pfad, grund))
 
 
 def _ordner(

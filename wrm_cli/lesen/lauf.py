@@ -13,7 +13,7 @@ from pathlib import Path
 
 from wrm_cli.befunde import Befund
 from wrm_cli.konfig import Grenzen
-from wrm_cli.lesen.eingang import NICHT_DA, Eingang, sammeln
+from wrm_cli.lesen.eingang import Eingang, sammeln
 from wrm_cli.lesen.meldung import Meldung
 from wrm_cli.lesen.parallel import Fortschritt, alle_lesen
 
@@ -93,7 +93,7 @@ def einlesen(
 ) -> Lauf:
     """Collect the files of the inputs and read each of them once."""
     lauf = Lauf(sammeln(eingaben, rekursiv))
-    lauf.unlesbar += [(pfad, NICHT_DA) for pfad in lauf.eingang.fehlend]
+    lauf.unlesbar += [(pfad, lauf.eingang.fehlgrund(pfad)) for pfad in lauf.eingang.fehlend]
     for pfad, gelesen in alle_lesen(lauf.eingang.dateien, grenzen, fortschritt):
         if isinstance(gelesen, str):
             lauf.unlesbar.append((pfad, gelesen))
