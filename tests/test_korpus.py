@@ -182,7 +182,7 @@ FAELLE = [
         3,
         [
             "✗ fern.xlsx: nicht lesbar",
-            "  Fehler: Im Blatt „Erläuterungen“ steht noch etwas in Zelle XFD1048576, weit außerhalb jeder Meldung (17.179.869.184 Zellen, Grenze 5.000.000). Bitte die Datei öffnen, mit Strg+Ende zur letzten Zelle springen, die Inhalte außerhalb der Meldung löschen, speichern und erneut senden.",
+            "  Fehler: Im Blatt „Erläuterungen“ steht noch etwas in Zelle XFD1048576, weit außerhalb jeder Meldung (17.179.869.184 Zellen, Grenze 1.000.000). Bitte die Datei öffnen, mit Strg+Ende zur letzten Zelle springen, die Inhalte außerhalb der Meldung löschen, speichern und erneut senden.",
         ],
     ),
     Fall(
@@ -190,7 +190,7 @@ FAELLE = [
         3,
         [
             "✗ fern_lo.ods: nicht lesbar",
-            "  Fehler: Im Blatt „Erläuterungen“ steht noch etwas in Zelle AMJ1048576, weit außerhalb jeder Meldung (1.073.741.824 Zellen, Grenze 5.000.000). Bitte die Datei öffnen, mit Strg+Ende zur letzten Zelle springen, die Inhalte außerhalb der Meldung löschen, speichern und erneut senden.",
+            "  Fehler: Im Blatt „Erläuterungen“ steht noch etwas in Zelle AMJ1048576, weit außerhalb jeder Meldung (1.073.741.824 Zellen, Grenze 1.000.000). Bitte die Datei öffnen, mit Strg+Ende zur letzten Zelle springen, die Inhalte außerhalb der Meldung löschen, speichern und erneut senden.",
         ],
     ),
     Fall(
@@ -198,7 +198,7 @@ FAELLE = [
         3,
         [
             "✗ fern_lo.xls: nicht lesbar",
-            "  Fehler: Im Blatt „Erläuterungen“ steht noch etwas in Zelle IV65536, weit außerhalb jeder Meldung (16.777.216 Zellen, Grenze 5.000.000). Bitte die Datei öffnen, mit Strg+Ende zur letzten Zelle springen, die Inhalte außerhalb der Meldung löschen, speichern und erneut senden.",
+            "  Fehler: Im Blatt „Erläuterungen“ steht noch etwas in Zelle IV65536, weit außerhalb jeder Meldung (16.777.216 Zellen, Grenze 1.000.000). Bitte die Datei öffnen, mit Strg+Ende zur letzten Zelle springen, die Inhalte außerhalb der Meldung löschen, speichern und erneut senden.",
         ],
     ),
     Fall(
@@ -452,7 +452,7 @@ def test_eingangsordner_jede_datei_wird_verantwortet() -> None:
         "Meldung_Melle_fern.xlsx": (
             "unlesbar",
             [],
-            "Im Blatt „Meldung“ steht noch etwas in Zelle XFD1048576, weit außerhalb jeder Meldung (17.179.869.184 Zellen, Grenze 5.000.000). Bitte die Datei öffnen, mit Strg+Ende zur letzten Zelle springen, die Inhalte außerhalb der Meldung löschen, speichern und erneut senden.",
+            "Im Blatt „Meldung“ steht noch etwas in Zelle XFD1048576, weit außerhalb jeder Meldung (17.179.869.184 Zellen, Grenze 1.000.000). Bitte die Datei öffnen, mit Strg+Ende zur letzten Zelle springen, die Inhalte außerhalb der Meldung löschen, speichern und erneut senden.",
         ),
         "~$Meldung_Glandorf.xlsx": (
             "übergangen",

@@ -44,8 +44,9 @@ class Grenzen:
     # Unpacked / packed size of any member above 1 MB; honest sheets stay below 20.
     kompression: int = 100
     # Rows × columns from A1 to the last used cell of a sheet; the template needs about
-    # 200, the 11,000-row table about 200,000.
-    zellen: int = 5_000_000
+    # 200, the 11,000-row table about 200,000. calamine holds the whole range (32 bytes a
+    # cell, 64 for xls): 1,000,000 keeps a process under 150 MB (tests/test_speicher.py).
+    zellen: int = 1_000_000
 
 
 @dataclass(frozen=True)

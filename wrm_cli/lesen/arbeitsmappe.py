@@ -87,11 +87,17 @@ class Blatt:
     verbunde: Sequence[Bereich] = ()
     versteckt: bool = False
     datum_1904: bool = False
+    # Rows may end at their last non-empty cell: up to this width they read as "".
+    breite: int = 0
 
     def roh(self, zeile: int, spalte: int) -> Roh:
         """The plain value, None outside the used area: for labels and headers."""
-        if zeile < len(self.zeilen) and spalte < len(self.zeilen[zeile]):
-            return self.zeilen[zeile][spalte]
+        if zeile < len(self.zeilen):
+            reihe = self.zeilen[zeile]
+            if spalte < len(reihe):
+                return reihe[spalte]
+            if spalte < self.breite:
+                return ""
         return None
 
     def wert(self, zeile: int, spalte: int) -> Roh:

@@ -9,8 +9,9 @@ wrm is recognised by its sheets and passed over. A reader never judges values.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from wrm_cli.befunde import fehler, hinweis
 from wrm_cli.blaetter import BERICHT_BLAETTER
@@ -23,6 +24,10 @@ from wrm_cli.lesen.formular import ist_formular, nach_bezeichnungen_lesen, nach_
 from wrm_cli.lesen.grenzen import bereich_pruefen
 from wrm_cli.lesen.meldung import Gelesen
 from wrm_cli.lesen.tabelle import csv_zeilen, kein_kopf, kopfzeile_finden, tabelle_lesen
+from wrm_cli.werte import Roh
+
+# Every empty row of every sheet: one object, however many rows a sheet spans.
+_LEERE_ZEILE: tuple[Roh, ...] = ()
 
 _UNTERSUCHEN: dict[str, Callable[[Datei], Mappe]] = {
     "xlsx": mappe_xlsx.untersuchen,
@@ -42,8 +47,8 @@ def inhalt_lesen(pfad: Path, grenzen: Grenzen | None = None) -> Gelesen:
     else:
         gelesen = arbeitsmappe_lesen(datei, grenzen)
     endung = endungshinweis(datei)
-    if endung is not None:
-        gelesen.befunde.insert(0, endung)
+    vorab = [hinweis(text, datei=pfad.name) for text in datei.hinweise]  # left out, unchecked
+    gelesen.befunde[:0] = ([endung] if endung is not None else []) + vorab
     return gelesen
 
 
@@ -111,13 +116,15 @@ def _blaetter_lesen(datei: Datei, mappe: Mappe) -> dict[str, Blatt]:
             if bild is None:  # never read what was not measured
                 raise EingabeFehler(BESCHAEDIGT)
             blatt = buch.get_sheet_by_name(info.name)
+            zeilen, breite = werte_lesen(blatt)
             blaetter[info.name] = Blatt(
                 info.name,
-                blatt.to_python(skip_empty_area=False),
+                zeilen,
                 bild.fehlerzellen,
                 calamine_bereiche(blatt.merged_cell_ranges) or bild.verbunde,
                 versteckt=info.visible != SheetVisibleEnum.Visible,
                 datum_1904=mappe.datum_1904,
+                breite=breite,
             )
     except PasswordError:
         raise EingabeFehler(KENNWORT) from None
@@ -130,3 +137,32 @@ def _blaetter_lesen(datei: Datei, mappe: Mappe) -> dict[str, Blatt]:
     if not blaetter:
         raise EingabeFehler("Die Arbeitsmappe enthält kein Tabellenblatt.")
     return blaetter
+
+
+def werte_lesen(blatt: Any) -> tuple[list[Sequence[Roh]], int]:
+    """A calamine sheet's values from A1 and its width: each row only up to its last
+    non-empty cell, an empty row as one shared empty tuple.
+
+    ``to_python`` would give every cell of the used range a slot in a Python list: a value
+    forgotten in A1000000 made 1,000,000 lists (about 90 MB). Row by row (``iter_rows``)
+    only what holds a value costs memory; calamine's own range is bounded by
+    ``Grenzen.zellen``. ``iter_rows`` may leave out leading empty rows and columns; the
+    sheet's last cell (``end``) places what it yields.
+    """
+    ende = blatt.end
+    if ende is None:
+        return [], 0
+    hoehe, breite = ende[0] + 1, ende[1] + 1
+    zeilen: list[Sequence[Roh]] = []
+    for zeile in blatt.iter_rows():
+        letzte = len(zeile)
+        while letzte and zeile[letzte - 1] == "":
+            letzte -= 1
+        links = breite - len(zeile)
+        if not letzte:
+            zeilen.append(_LEERE_ZEILE)
+        elif links or letzte < len(zeile):
+            zeilen.append([""] * links + zeile[:letzte])
+        else:
+            zeilen.append(zeile)
+    return [_LEERE_ZEILE] * (hoehe - len(zeilen)) + zeilen, breite
