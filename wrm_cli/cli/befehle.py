@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,9 +19,11 @@ from wrm_cli.berichte.formate import AUSWERTEN, PRUEFEN
 from wrm_cli.cli.deutsch import (
     DeutscheGruppe,
     DeutscherBefehl,
+    beispiele,
     nutzungsfehler_zeigen,
     optionen_eindeutschen,
 )
+from wrm_cli.cli.konsole import ausgeben
 from wrm_cli.cli.optionen import (
     AuswertenFormatOption,
     DebugOption,
@@ -33,14 +34,20 @@ from wrm_cli.cli.optionen import (
     format_waehlen,
     stichtag_lesen,
 )
-from wrm_cli.fehler import KonfigFehler, WrmFehler
+from wrm_cli.cli.schutz import (
+    EXIT_DATENFEHLER,
+    EXIT_OK,
+    EXIT_UNLESBAR,
+    fehler_melden,
+    geschuetzt,
+)
+from wrm_cli.fehler import KonfigFehler
 
 if TYPE_CHECKING:
     from wrm_cli.ergebnis import Auswertungsbericht
     from wrm_cli.konfig import Einstellungen
     from wrm_cli.lesen.parallel import Fortschritt
 
-EXIT_OK, EXIT_DATENFEHLER, EXIT_NUTZUNG, EXIT_UNLESBAR = 0, 1, 2, 3
 
 app = typer.Typer(
     name="wrm",
@@ -52,6 +59,12 @@ app = typer.Typer(
     options_metavar="[OPTIONEN]",
     subcommand_metavar="BEFEHL [ARGUMENTE]...",
     cls=DeutscheGruppe,
+    epilog=beispiele(
+        ("wrm vorlage --kommune Melle", "Vorlage für eine Kommune"),
+        ("wrm pruefen Meldung_Melle.xlsx", "ausgefüllte Vorlage vor dem Senden prüfen"),
+        ("wrm auswerten eingang/", "alle Meldungen im Ordner auswerten"),
+        ("wrm auswerten --help", "Hilfe zu einem Befehl"),
+    ),
 )
 
 
@@ -73,12 +86,15 @@ def hauptbefehl(
     """Wohnraummanagement: Meldungen der Kommunen prüfen und für den Landkreis auswerten."""
 
 
-def _fehler_melden(text: str, code: int) -> NoReturn:
-    typer.echo(f"Fehler: {text}", err=True)
-    raise typer.Exit(code)
-
-
-@app.command(cls=DeutscherBefehl, options_metavar="[OPTIONEN]")
+@app.command(
+    cls=DeutscherBefehl,
+    options_metavar="[OPTIONEN]",
+    epilog=beispiele(
+        ("wrm auswerten eingang/", "Bericht auf dem Bildschirm"),
+        ("wrm auswerten eingang/ -o bericht.xlsx", "Excel-Bericht als Datei"),
+        ("wrm auswerten kw10/ kw11/ --stichtag 16.03.2016", "zwei Ordner, Stichtag"),
+    ),
+)
 def auswerten(
     eingaben: Annotated[
         list[Path],
@@ -106,10 +122,13 @@ def auswerten(
 ) -> None:
     """Meldungen prüfen, zusammenführen und die Auswertung des Landkreises erstellen.
 
-    Rückgabewerte: 0 Bericht erstellt, 1 Eingaben mit Fehlern (Bericht für den Rest),
-    2 falscher Aufruf, 3 kein Bericht (nichts lesbar oder keine gültige Meldung mit Angaben).
+    Rückgabewerte:
+    0 Bericht erstellt
+    1 Eingaben mit Fehlern (Bericht für den Rest)
+    2 falscher Aufruf
+    3 kein Bericht (nichts lesbar oder keine gültige Meldung mit Angaben)
     """
-    with _geschuetzt(debug):
+    with geschuetzt(debug):
         from wrm_cli.ablauf import auswerten as auswerten_
 
         gewaehlt = format_waehlen(AUSWERTEN, format_, ausgabe)
@@ -120,7 +139,7 @@ def auswerten(
             for befund in bericht.befunde:
                 if befund.stufe == "fehler":
                     typer.echo(befund.text, err=True)
-            _fehler_melden(_nichts_auszuwerten(bericht), EXIT_UNLESBAR)
+            fehler_melden(_nichts_auszuwerten(bericht), EXIT_UNLESBAR)
         if gewaehlt.terminal and ausgabe is None and sys.stdout.isatty():
             # In colour; a file or pipe gets the same lines from the format's writer.
             from rich.console import Console
@@ -131,7 +150,7 @@ def auswerten(
         elif ausgabe is None:
             inhalt = gewaehlt.schreiben(bericht)
             assert isinstance(inhalt, str), gewaehlt.name  # file-only formats need --ausgabe
-            sys.stdout.write(inhalt)
+            ausgeben(inhalt, gewaehlt.name)
         else:
             from wrm_cli.ausgabe import atomar_schreiben, ordner_anlegen, pruefe_ziel
 
@@ -147,7 +166,15 @@ def auswerten(
         raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
 
 
-@app.command(cls=DeutscherBefehl, options_metavar="[OPTIONEN]")
+@app.command(
+    cls=DeutscherBefehl,
+    options_metavar="[OPTIONEN]",
+    epilog=beispiele(
+        ("wrm pruefen Meldung_Melle.xlsx", "eine Datei prüfen"),
+        ("wrm pruefen eingang/ --stichtag 16.03.2016", "alle Dateien im Ordner"),
+        ("wrm pruefen Meldung_Melle.xlsx -f json", "Ergebnis für andere Programme"),
+    ),
+)
 def pruefen(
     dateien: Annotated[
         list[Path],
@@ -165,10 +192,13 @@ def pruefen(
 ) -> None:
     """Meldungsdateien vor dem Versenden prüfen; die Dateien bleiben unverändert.
 
-    Rückgabewerte: 0 keine Fehler (Hinweise möglich), 1 Fehler gefunden,
-    2 falscher Aufruf, 3 eine Datei ist nicht lesbar.
+    Rückgabewerte:
+    0 keine Fehler (Hinweise möglich)
+    1 Fehler gefunden
+    2 falscher Aufruf
+    3 eine Datei ist nicht lesbar
     """
-    with _geschuetzt(debug):
+    with geschuetzt(debug):
         from wrm_cli.ablauf import pruefen_dateien
 
         gewaehlt = format_waehlen(PRUEFEN, format_)
@@ -177,13 +207,21 @@ def pruefen(
             bericht = pruefen_dateien(dateien, einstellungen, tag, rekursiv, fortschritt)
         inhalt = gewaehlt.schreiben(bericht)
         assert isinstance(inhalt, str), gewaehlt.name
-        sys.stdout.write(inhalt)
+        ausgeben(inhalt, gewaehlt.name)
         if bericht.hat_unlesbare:
             raise typer.Exit(EXIT_UNLESBAR)
         raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
 
 
-@app.command(cls=DeutscherBefehl, options_metavar="[OPTIONEN]")
+@app.command(
+    cls=DeutscherBefehl,
+    options_metavar="[OPTIONEN]",
+    epilog=beispiele(
+        ("wrm vorlage --kommune Melle", "ergibt Meldung_Melle.xlsx"),
+        ('wrm vorlage -k Melle -k "Bad Essen" -o vorlagen/', "zwei Kommunen"),
+        ("wrm vorlage --alle -o vorlagen/", "jede Kommune des Bezirks"),
+    ),
+)
 def vorlage(
     kommune: Annotated[
         list[str] | None,
@@ -232,10 +270,11 @@ def vorlage(
 ) -> None:
     """Die Excel-Vorlage erstellen, in die eine Kommune ihre Zahlen einträgt.
 
-    Rückgabewerte: 0 Vorlagen geschrieben, 2 falscher Aufruf (z. B. unbekannte Kommune
-    oder Datei schon vorhanden).
+    Rückgabewerte:
+    0 Vorlagen geschrieben
+    2 falscher Aufruf (z. B. unbekannte Kommune oder Datei schon vorhanden)
     """
-    with _geschuetzt(debug):
+    with geschuetzt(debug):
         from wrm_cli.konfig import einstellungen_bestimmen
         from wrm_cli.vorlage import vorlagen_planen, vorlagen_schreiben
 
@@ -312,40 +351,25 @@ def _fortschritt() -> AbstractContextManager[Fortschritt | None]:
     return Fortschrittsanzeige()
 
 
-@contextmanager
-def _geschuetzt(debug: bool) -> Iterator[None]:
-    """Stop problems become one German sentence and their exit code; no traceback unless
-    --debug asks for one (then above the sentence, with the same exit code)."""
-    try:
-        yield
-    except (typer.Exit, SystemExit):
-        raise
-    except KeyboardInterrupt:
-        _fehler_melden("Abgebrochen.", 130)
-    except WrmFehler as fehler:
-        _technisch(debug)
-        _fehler_melden(str(fehler), fehler.exit_code)
-    except Exception as fehler:
-        _technisch(debug)
-        _fehler_melden(
-            f"Unerwarteter Fehler ({type(fehler).__name__}). Bitte mit --debug erneut "
-            "ausführen und die Ausgabe an die Task-Force senden.",
-            EXIT_UNLESBAR,
-        )
-
-
-def _technisch(debug: bool) -> None:
-    if debug:
-        import traceback
-
-        traceback.print_exc(file=sys.stderr)
-
-
 def main() -> None:
+    """Any encoding of stdout and stderr (cli/konsole.py); a closed pipe ends quietly."""
+    from wrm_cli.cli.konsole import ersatzstroeme, pipe_beendet, pipe_geschlossen
+
     befehl = typer.main.get_command(app)
     optionen_eindeutschen(befehl)
-    try:
-        code = befehl(standalone_mode=False, prog_name="wrm")
-    except Exception as fehler:  # usage errors of the command line parser
-        code = nutzungsfehler_zeigen(fehler)
+    with ersatzstroeme():
+        try:
+            try:
+                code = befehl(standalone_mode=False, prog_name="wrm")
+            except BrokenPipeError:
+                raise
+            except SystemExit as ende:  # click and rich end so when a pipe was closed
+                if not pipe_beendet(ende):
+                    raise
+                raise BrokenPipeError from None
+            except Exception as fehler:  # usage errors of the command line parser
+                code = nutzungsfehler_zeigen(fehler)
+            sys.stdout.flush()  # here, not at the interpreter's end: a closed pipe shows now
+        except BrokenPipeError:
+            code = pipe_geschlossen()
     sys.exit(code if isinstance(code, int) else 0)
