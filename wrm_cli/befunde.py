@@ -39,6 +39,9 @@ class Befund:
     # The same for the Kommune's clerk (``wrm pruefen``) where it must read otherwise: "bitte
     # die aktuellen Zahlen eintragen" rather than the task force's "… Meldung anfordern".
     meldung_fuer_kommune: str | None = None
+    # A hint that the figures are older than veraltet_nach_tagen: text reports gather
+    # these into one line (not part of the JSON contract).
+    veraltet: bool = False
 
     @property
     def wort(self) -> str:
@@ -83,12 +86,26 @@ class Befund:
         }
 
 
-def fehler(meldung: str, **ort: str | None) -> Befund:
-    return Befund("fehler", meldung, **ort)
+def fehler(
+    meldung: str,
+    datei: str | None = None,
+    zelle: str | None = None,
+    feld: str | None = None,
+    kommune: str | None = None,
+    meldung_fuer_kommune: str | None = None,
+) -> Befund:
+    return Befund("fehler", meldung, datei, zelle, feld, kommune, meldung_fuer_kommune)
 
 
-def hinweis(meldung: str, **ort: str | None) -> Befund:
-    return Befund("hinweis", meldung, **ort)
+def hinweis(
+    meldung: str,
+    datei: str | None = None,
+    zelle: str | None = None,
+    feld: str | None = None,
+    kommune: str | None = None,
+    meldung_fuer_kommune: str | None = None,
+) -> Befund:
+    return Befund("hinweis", meldung, datei, zelle, feld, kommune, meldung_fuer_kommune)
 
 
 def sortiert(befunde: list[Befund]) -> list[Befund]:

@@ -138,17 +138,10 @@ def spaltensumme_fehlend(auswertung: Auswertung) -> int:
 def veraltet_hinweise(befunde: Sequence[Befund], stand_liste: Sequence[Meldestand]) -> list[Befund]:
     """The per-Kommune hints "… sind N Tage alt – bitte eine aktuelle Meldung anfordern."
     of the stale Kommunen, which text reports collapse into one line (JSON and Excel keep
-    them). A hint with more to say than that stays on its own."""
+    them): those the hints mark as such (``Befund.veraltet``). A hint with more to say
+    than that, such as "Tag und Monat vertauscht?", stays on its own."""
     veraltet = {s.kommune for s in stand_liste if s.status == "veraltet"}
-    return [
-        b
-        for b in befunde
-        if b.stufe == "hinweis"
-        and b.feld == STAND
-        and b.kommune in veraltet
-        and " Tage alt " in b.meldung
-        and b.meldung.endswith("bitte eine aktuelle Meldung anfordern.")
-    ]
+    return [b for b in befunde if b.veraltet and b.kommune in veraltet]
 
 
 def mit_datenstand(bericht: Auswertungsbericht) -> Auswertungsbericht:

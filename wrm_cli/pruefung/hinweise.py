@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -125,7 +126,7 @@ def standhinweise(
         "– bitte eine aktuelle Meldung anfordern."
     )
     fuer_kommune = f"Der Stand ist {alter} Tage alt – bitte die aktuellen Zahlen eintragen."
-    befunde = [_am_feld(meldung, STAND, text, kommune, fuer_kommune)]
+    befunde = [replace(_am_feld(meldung, STAND, text, kommune, fuer_kommune), veraltet=True)]
     vertauscht = _tag_und_monat_vertauscht(stand)
     if vertauscht is not None and 0 <= (stichtag - vertauscht).days <= veraltet:
         frage = f"Tag und Monat vertauscht? Gemeint ist vielleicht {datum_deutsch(vertauscht)}."
