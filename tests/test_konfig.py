@@ -94,7 +94,7 @@ def _meldung(tmp_path: Path, inhalt: str | bytes) -> tuple[Path, str]:
     return pfad, str(fehler.value)
 
 
-MOEGLICHE_ABSCHNITTE = "[bezirk], [quote], [hinweise], [grenzen], [[kommunen]]"
+MOEGLICHE_ABSCHNITTE = "[bezirk], [quote], [hinweise], [grenzen], [archiv], [[kommunen]]"
 
 
 @pytest.mark.parametrize(

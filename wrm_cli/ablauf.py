@@ -41,7 +41,30 @@ def auswerten(
     stichtag: dt.date,
     rekursiv: bool = False,
     fortschritt: Fortschritt | None = None,
+    archiv: Path | None = None,
+    vergleich_am: dt.date | None = None,
 ) -> Auswertungsbericht:
+    """The district's report. With ``archiv``, the archive is checked before any file is
+    read; a report with something to evaluate is then kept there with its Meldungen and
+    compared with the run before (``vergleich_am``: the run of that Stichtag instead)."""
+    if archiv is None:
+        return _auswerten(eingaben, einstellungen, stichtag, rekursiv, fortschritt)[0]
+    from wrm_cli.chronik import OHNE_ARCHIV, archivieren, geoeffnet
+
+    with geoeffnet(archiv, einstellungen, anlegen=True, ausweg=OHNE_ARCHIV) as offen:
+        bericht, lauf = _auswerten(eingaben, einstellungen, stichtag, rekursiv, fortschritt)
+        if bericht.nichts_auszuwerten:
+            return bericht  # no report, nothing to keep
+        return archivieren(offen, bericht, lauf, vergleich_am)
+
+
+def _auswerten(
+    eingaben: Sequence[Path],
+    einstellungen: Einstellungen,
+    stichtag: dt.date,
+    rekursiv: bool,
+    fortschritt: Fortschritt | None,
+) -> tuple[Auswertungsbericht, Lauf]:
     from wrm_cli.auswertung.dateibilanz import dateibilanz
     from wrm_cli.auswertung.meldestatus import (
         fehlgruende,
@@ -95,7 +118,7 @@ def auswerten(
         ),
         dateien=dateibilanz(lauf, kommune_je_meldung, set(auswertung.herkunft), zusammen),
     )
-    return mit_datenstand(bericht)
+    return mit_datenstand(bericht), lauf
 
 
 def pruefen_dateien(

@@ -100,6 +100,33 @@ class Dateistand:
     grund: str = ""
 
 
+@dataclass(frozen=True)
+class Vergleich:
+    """The change since the comparison run (the archive's latest run of an earlier
+    Stichtag, or the one --vergleich names), each figure now − then, as reported then."""
+
+    stichtag: dt.date  # the comparison run's Stichtag
+    # Kommune of each current row → ZAHLSPALTEN; None where either side is blank or the
+    # Kommune had no row then.
+    zeilen: dict[str, dict[str, int | None]]
+    gesamt: dict[str, int]  # ZAHLSPALTEN
+    kennzahlen: dict[str, int]  # KENNZAHLEN
+
+
+@dataclass(frozen=True)
+class Verlaufspunkt:
+    """The district's figures at one Stichtag, as its latest run reported them."""
+
+    stichtag: dt.date
+    meldende_kommunen: int
+    gesamt: dict[str, int]  # ZAHLSPALTEN
+    kennzahlen: dict[str, int]  # KENNZAHLEN
+    kritisch: int  # Kommunen whose Einschätzung is "kritisch"
+    anteil_dezentral: float | None  # Σ(7) / (Σ(6) + Σ(7)); None when nobody is housed
+    # fehlender Wohnraum now − at the previous Stichtag of the series; None for the first.
+    veraenderung_fehlend: int | None = None
+
+
 @dataclass
 class Auswertungsbericht:
     stichtag: dt.date
@@ -126,6 +153,10 @@ class Auswertungsbericht:
     spaltensumme_fehlend: int = 0
     # The per-Kommune "… Tage alt" hints, which text reports collapse into one line.
     veraltet_hinweise: list[Befund] = field(default_factory=list)
+    # With an archive: the change since the comparison run (None without an earlier run),
+    # and the district's series up to this Stichtag (for the Excel sheet "Verlauf").
+    vergleich: Vergleich | None = None
+    verlauf: list[Verlaufspunkt] = field(default_factory=list)
 
     @property
     def bezirk(self) -> Bezirk:

@@ -23,3 +23,10 @@ class AusgabeFehler(WrmFehler):
     """The report cannot be written where it was asked to go."""
 
     exit_code = 2
+
+
+class ArchivFehler(WrmFehler):
+    """The archive cannot be used: not an archive, damaged, read-only, in use, another
+    district's or a newer wrm's. The file stays as it was."""
+
+    exit_code = 3

@@ -64,6 +64,11 @@ class Einstellungen:
     einschaetzung_toleranz: int = 10
     grenzen: Grenzen = field(default_factory=Grenzen)
     quelle: str = EINGEBAUT
+    # The archive every run of ``wrm auswerten`` adds to ([archiv] datei, relative to the
+    # wrm.toml's folder); None: no archive, reports have no comparison.
+    archiv: Path | None = None
+    # How long a run waits while another one writes to the archive, then gives up.
+    archiv_wartezeit_sekunden: int = 30
 
 
 # --- what a wrm.toml may contain -------------------------------------------------------
@@ -133,6 +138,7 @@ ABSCHNITTE: dict[str, dict[str, Leser]] = {
     "quote": {"beginn": _datum, "ende": _datum},
     "hinweise": {"einschaetzung_toleranz": _ganze_zahl(0)},
     "grenzen": {name: _ganze_zahl(1) for name in Grenzen.__dataclass_fields__},
+    "archiv": {"datei": _text, "wartezeit_sekunden": _ganze_zahl(0)},
 }
 KOMMUNE_EINTRAEGE: dict[str, Leser] = {"name": _text, "aliase": _namen}
 KOMMUNEN = "kommunen"
@@ -265,23 +271,33 @@ def _pruefen(daten: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], tuple[Ko
 
 
 def einstellungen_aus_daten(
-    daten: dict[str, Any], quelle: str, grundlage: Einstellungen | None = None
+    daten: dict[str, Any],
+    quelle: str,
+    grundlage: Einstellungen | None = None,
+    ordner: Path | None = None,
 ) -> Einstellungen:
     """Check parsed TOML and build the settings; what it leaves out comes from
-    ``grundlage`` (the embedded default: district name and Kommunen) or the defaults above."""
+    ``grundlage`` (the embedded default: district name and Kommunen) or the defaults above.
+    ``ordner``: the file's folder, which a relative archive path starts from."""
     try:
         abschnitte, kommunen = _pruefen(daten)
         if grundlage is None and (kommunen is None or "name" not in abschnitte["bezirk"]):
             raise KonfigFehler("[bezirk] name und [[kommunen]] fehlen.")
     except KonfigFehler as fehler:  # one line, whatever line breaks the file's texts hold
         raise KonfigFehler(f"{quelle}: {' '.join(str(fehler).split())}") from None
-    bezirk, quote = abschnitte["bezirk"], abschnitte["quote"]
+    bezirk, quote, archiv = abschnitte["bezirk"], abschnitte["quote"], abschnitte["archiv"]
     name = bezirk.pop("name", None) or (grundlage.bezirk.name if grundlage else "")
     kommunen = kommunen or (grundlage.bezirk.kommunen if grundlage else ())
+    archivdatei = Path(archiv["datei"]) if "datei" in archiv else None
+    if archivdatei is not None and ordner is not None:
+        archivdatei = ordner / archivdatei  # an absolute path stays as it is
+    if "wartezeit_sekunden" in archiv:
+        bezirk["archiv_wartezeit_sekunden"] = archiv["wartezeit_sekunden"]
     return Einstellungen(  # the keys of [bezirk] and [hinweise] are the fields' names
         bezirk=Bezirk(name, kommunen, quote.get("beginn"), quote.get("ende")),
         grenzen=Grenzen(**abschnitte["grenzen"]),
         quelle=quelle,
+        archiv=archivdatei,
         **bezirk,
         **abschnitte["hinweise"],
     )
@@ -368,7 +384,8 @@ def standard_einstellungen() -> Einstellungen:
 
 
 def konfig_laden(pfad: Path) -> Einstellungen:
-    return einstellungen_aus_daten(_toml_lesen(pfad), str(pfad), standard_einstellungen())
+    daten = _toml_lesen(pfad)
+    return einstellungen_aus_daten(daten, str(pfad), standard_einstellungen(), pfad.parent)
 
 
 def konfig_finden(eingaben: Sequence[Path], arbeitsordner: Path) -> Path | None:

@@ -51,18 +51,20 @@ def auswerten(kommunen: pd.DataFrame) -> Auswertung:
     summen = {spalte: int(tabelle[spalte].fillna(0).sum()) for spalte in ZAHLSPALTEN}
     # At district level an over-fulfilled quota offsets the others: raw Σ(5), not Σ max(5, 0).
     summen["fehlender_wohnraum"] = summen["zu_erfuellen"] - summen["summe"]
-    sofort = summen["verfuegbar_gu"] + summen["verfuegbar_dezentral"]
-    in_aussicht = summen["in_aussicht_gu"] + summen["in_aussicht_dezentral"]
-    kennzahlen = {
-        "benoetigter_wohnraum": summen["zu_erfuellen"],
-        "sofort_verfuegbar": sofort,
-        "in_aussicht": in_aussicht,
-        "gesamtverfuegbarkeit": summen["summe"],
-        "fehlender_wohnraum": summen["fehlender_wohnraum"],
-    }
     return Auswertung(
         tabelle[list(SPALTEN)].reset_index(drop=True),
         summen,
-        kennzahlen,
+        kennzahlen(summen),
         herkunft=[int(nr) for nr in tabelle[MELDUNG_NR]],
     )
+
+
+def kennzahlen(gesamt: dict[str, int]) -> dict[str, int]:
+    """The key figures under the table, from the Gesamt row."""
+    return {
+        "benoetigter_wohnraum": gesamt["zu_erfuellen"],
+        "sofort_verfuegbar": gesamt["verfuegbar_gu"] + gesamt["verfuegbar_dezentral"],
+        "in_aussicht": gesamt["in_aussicht_gu"] + gesamt["in_aussicht_dezentral"],
+        "gesamtverfuegbarkeit": gesamt["summe"],
+        "fehlender_wohnraum": gesamt["fehlender_wohnraum"],
+    }

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
     from wrm_cli.ergebnis import Auswertungsbericht, Pruefbericht
+    from wrm_cli.verlaufsergebnis import Verlaufsbericht
 
 B = TypeVar("B")  # the report a writer takes
 
@@ -138,4 +139,48 @@ PRUEFEN: Formate[Pruefbericht] = Formate(
         Format("json", "für andere Programme", "wrm_cli.berichte.pruefbericht:als_json"),
     ),
     voreinstellung="text",
+)
+
+VERLAUF: Formate[Verlaufsbericht] = Formate(
+    (
+        Format(
+            "tabelle",
+            "auf dem Bildschirm, wie text",
+            "wrm_cli.berichte.verlauf_text:als_text",
+        ),
+        Format(
+            "text",
+            "feste Breite, für E-Mails",
+            "wrm_cli.berichte.verlauf_text:als_text",
+            endungen=(".txt",),
+        ),
+        Format(
+            "markdown",
+            "zum Einfügen in E-Mails und Dokumente",
+            "wrm_cli.berichte.verlauf_text:als_markdown",
+            endungen=(".md", ".markdown"),
+        ),
+        Format(
+            "excel",
+            "Tabelle mit Liniendiagramm",
+            "wrm_cli.berichte.verlauf_excel:als_xlsx",
+            endungen=(".xlsx",),
+            binaer=True,
+            nur_datei=True,
+            dateiart="Excel",
+        ),
+        Format(
+            "csv",
+            "für Excel",
+            "wrm_cli.berichte.verlauf_text:als_csv",
+            endungen=(".csv",),
+        ),
+        Format(
+            "json",
+            "für andere Programme",
+            "wrm_cli.berichte.verlauf_json:als_json",
+            endungen=(".json",),
+        ),
+    ),
+    voreinstellung="tabelle",
 )

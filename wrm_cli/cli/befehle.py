@@ -16,6 +16,7 @@ import typer
 
 from wrm_cli import __version__
 from wrm_cli.berichte.formate import AUSWERTEN, PRUEFEN
+from wrm_cli.cli.berichtsausgabe import bericht_ausgeben
 from wrm_cli.cli.deutsch import (
     DeutscheGruppe,
     DeutscherBefehl,
@@ -25,12 +26,15 @@ from wrm_cli.cli.deutsch import (
 )
 from wrm_cli.cli.konsole import ausgeben
 from wrm_cli.cli.optionen import (
+    ArchivOption,
+    AusgabeOption,
     AuswertenFormatOption,
     DebugOption,
     KonfigOption,
     PruefenFormatOption,
     RekursivOption,
     StichtagOption,
+    archiv_waehlen,
     format_waehlen,
     stichtag_lesen,
 )
@@ -41,6 +45,7 @@ from wrm_cli.cli.schutz import (
     fehler_melden,
     geschuetzt,
 )
+from wrm_cli.cli.verlauf import verlauf
 from wrm_cli.fehler import KonfigFehler
 
 if TYPE_CHECKING:
@@ -92,31 +97,42 @@ def hauptbefehl(
     epilog=beispiele(
         ("wrm auswerten eingang/", "Bericht auf dem Bildschirm"),
         ("wrm auswerten eingang/ -o bericht.xlsx", "Excel-Bericht als Datei"),
-        ("wrm auswerten kw10/ kw11/ --stichtag 16.03.2016", "zwei Ordner, Stichtag"),
+        ("wrm auswerten kw11/ --stichtag 16.03.2016 --archiv archiv.sqlite", "mit Vorwoche"),
+        ("wrm auswerten --archiv archiv.sqlite --stichtag 09.03.2016", "früheren Bericht"),
     ),
 )
 def auswerten(
     eingaben: Annotated[
-        list[Path],
+        list[Path] | None,
         typer.Argument(
             metavar="EINGABE",
-            help="Meldungsdateien (.xlsx, .xls, .ods, .csv) und/oder Ordner mit solchen Dateien.",
-            show_default=False,
-        ),
-    ],
-    format_: AuswertenFormatOption = None,
-    ausgabe: Annotated[
-        Path | None,
-        typer.Option(
-            "--ausgabe",
-            "-o",
-            metavar="DATEI",
-            help="Bericht in diese Datei schreiben statt auf den Bildschirm.",
+            help="Meldungsdateien (.xlsx, .xls, .ods, .csv) und/oder Ordner mit solchen Dateien. "
+            "Ohne Eingabe, aber mit Archiv: der Bericht zum --stichtag aus dem Archiv.",
             show_default=False,
         ),
     ] = None,
+    format_: AuswertenFormatOption = None,
+    ausgabe: AusgabeOption = None,
     stichtag: StichtagOption = None,
     rekursiv: RekursivOption = False,
+    archiv: ArchivOption = None,
+    ohne_archiv: Annotated[
+        bool,
+        typer.Option(
+            "--ohne-archiv",
+            help="Diesmal ohne Archiv auswerten (nichts aufbewahren, kein Vergleich).",
+        ),
+    ] = False,
+    vergleich: Annotated[
+        str | None,
+        typer.Option(
+            "--vergleich",
+            metavar="DATUM",
+            help="Mit dem Bericht dieses Stichtags aus dem Archiv vergleichen (Voreinstellung: "
+            "der letzte Stichtag davor).",
+            show_default=False,
+        ),
+    ] = None,
     konfig: KonfigOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -126,15 +142,32 @@ def auswerten(
     0 Bericht erstellt
     1 Eingaben mit Fehlern (Bericht für den Rest)
     2 falscher Aufruf
-    3 kein Bericht (nichts lesbar oder keine gültige Meldung mit Angaben)
+    3 kein Bericht (nichts lesbar, keine gültige Meldung mit Angaben, Archiv nicht nutzbar)
     """
     with geschuetzt(debug):
         from wrm_cli.ablauf import auswerten as auswerten_
 
+        eingaben = eingaben or []
         gewaehlt = format_waehlen(AUSWERTEN, format_, ausgabe)
         einstellungen, tag = _einstellungen(eingaben, konfig, stichtag)
-        with _fortschritt() as fortschritt:
-            bericht = auswerten_(eingaben, einstellungen, tag, rekursiv, fortschritt)
+        archivdatei = archiv_waehlen(archiv, ohne_archiv, einstellungen)
+        vergleich_am = stichtag_lesen(vergleich, "--vergleich")
+        if vergleich_am is not None and archivdatei is None:
+            raise KonfigFehler("--vergleich braucht ein Archiv: bitte --archiv DATEI angeben.")
+        if not eingaben:
+            if archivdatei is None:
+                raise KonfigFehler(
+                    "Bitte Meldungsdateien oder Ordner angeben, z. B. wrm auswerten eingang/ – "
+                    "oder mit --archiv DATEI --stichtag DATUM einen früheren Bericht wiederholen."
+                )
+            from wrm_cli.chronik import wiederholen
+
+            bericht = wiederholen(archivdatei, einstellungen, tag, vergleich_am)
+        else:
+            with _fortschritt() as fortschritt:
+                bericht = auswerten_(
+                    eingaben, einstellungen, tag, rekursiv, fortschritt, archivdatei, vergleich_am
+                )
         if bericht.nichts_auszuwerten:
             for befund in bericht.befunde:
                 if befund.stufe == "fehler":
@@ -147,22 +180,15 @@ def auswerten(
             from wrm_cli.cli.ansicht import bericht_zeigen
 
             bericht_zeigen(bericht, Console(highlight=False))
-        elif ausgabe is None:
-            inhalt = gewaehlt.schreiben(bericht)
-            assert isinstance(inhalt, str), gewaehlt.name  # file-only formats need --ausgabe
-            ausgeben(inhalt, gewaehlt.name)
         else:
-            from wrm_cli.ausgabe import atomar_schreiben, ordner_anlegen, pruefe_ziel
-
-            inhalt = gewaehlt.schreiben(bericht)
-            pruefe_ziel(ausgabe, [*bericht.gelesene_dateien, *bericht.unlesbare_dateien])
-            daten = inhalt if isinstance(inhalt, bytes) else inhalt.encode("utf-8")
-            ersetzt = ausgabe.exists()
-            ordner_anlegen(ausgabe)
-            atomar_schreiben(ausgabe, daten)
-            # The report is in a file: what the task force must know stays on the screen.
-            for zeile in _geschrieben(bericht, ausgabe, ersetzt):
-                typer.echo(zeile, err=True)
+            eigene = [*bericht.gelesene_dateien, *bericht.unlesbare_dateien]
+            if archivdatei is not None:
+                eigene.append(archivdatei)
+            ersetzt = bericht_ausgeben(gewaehlt, bericht, ausgabe, eigene)
+            if ausgabe is not None:
+                # The report is in a file: what the task force must know stays on the screen.
+                for zeile in _geschrieben(bericht, ausgabe, ersetzt):
+                    typer.echo(zeile, err=True)
         raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
 
 
@@ -289,6 +315,18 @@ def vorlage(
         ziele = vorlagen_planen(bezirk, namen, ausgabe, ueberschreiben)
         for ziel in vorlagen_schreiben(einstellungen, ziele):
             typer.echo(f"Vorlage geschrieben: {ziel}")
+
+
+app.command(
+    cls=DeutscherBefehl,
+    options_metavar="[OPTIONEN]",
+    epilog=beispiele(
+        ("wrm verlauf --archiv archiv.sqlite", "der Landkreis je Stichtag"),
+        ("wrm verlauf --archiv archiv.sqlite --kommune Melle", "eine Kommune"),
+        ("wrm verlauf --archiv archiv.sqlite --meldungen", "wer wie oft gemeldet hat"),
+        ("wrm verlauf --archiv archiv.sqlite -o verlauf.xlsx", "Excel mit Diagramm"),
+    ),
+)(verlauf)
 
 
 def _nichts_auszuwerten(bericht: Auswertungsbericht) -> str:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from wrm_cli.berichte.formate import AUSWERTEN, PRUEFEN, Format, Formate
+from wrm_cli.berichte.formate import AUSWERTEN, PRUEFEN, VERLAUF, Format, Formate
 from wrm_cli.fehler import KonfigFehler
+
+if TYPE_CHECKING:
+    from wrm_cli.konfig import Einstellungen
 
 B = TypeVar("B")
 
@@ -67,6 +70,7 @@ def _format_option(formate: Formate[Any]) -> Any:
 
 AuswertenFormatOption = Annotated[str | None, _format_option(AUSWERTEN)]
 PruefenFormatOption = Annotated[str | None, _format_option(PRUEFEN)]
+VerlaufFormatOption = Annotated[str | None, _format_option(VERLAUF)]
 StichtagOption = Annotated[
     str | None,
     typer.Option(
@@ -95,6 +99,27 @@ KonfigOption = Annotated[
         show_default=False,
     ),
 ]
+ArchivOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--archiv",
+        metavar="DATEI",
+        help="Archiv (SQLite-Datei), das jede Auswertung aufbewahrt und mit dem die "
+        "Vorwoche verglichen wird; wird beim ersten Mal angelegt (Voreinstellung: [archiv] "
+        "datei aus wrm.toml, sonst keins).",
+        show_default=False,
+    ),
+]
+AusgabeOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--ausgabe",
+        "-o",
+        metavar="DATEI",
+        help="Bericht in diese Datei schreiben statt auf den Bildschirm.",
+        show_default=False,
+    ),
+]
 DebugOption = Annotated[
     bool,
     typer.Option(
@@ -105,14 +130,14 @@ DebugOption = Annotated[
 ]
 
 
-def stichtag_lesen(text: str | None) -> dt.date | None:
+def stichtag_lesen(text: str | None, option: str = "--stichtag") -> dt.date | None:
     if text is None:
         return None
     from wrm_cli.werte import datum_lesen
 
     tag = datum_lesen(text)
     if not isinstance(tag, dt.date):
-        raise KonfigFehler(f"--stichtag „{text}“ ist kein Datum – erwartet wird z. B. 16.03.2016.")
+        raise KonfigFehler(f"{option} „{text}“ ist kein Datum – erwartet wird z. B. 16.03.2016.")
     return tag
 
 
@@ -166,3 +191,13 @@ def format_vorschlag(formate: Formate[Any], angabe: str) -> str | None:
             return kandidat
     treffer = difflib.get_close_matches(wort, formate.namen, n=1)
     return treffer[0] if treffer else None
+
+
+def archiv_waehlen(archiv: Path | None, ohne: bool, einstellungen: Einstellungen) -> Path | None:
+    """The archive of this run: --archiv, else [archiv] datei of wrm.toml; none with
+    --ohne-archiv."""
+    if ohne and archiv is not None:
+        raise KonfigFehler(
+            "Bitte entweder --archiv DATEI oder --ohne-archiv angeben, nicht beides."
+        )
+    return None if ohne else archiv or einstellungen.archiv
