@@ -111,6 +111,14 @@ class Vergleich:
     zeilen: dict[str, dict[str, int | None]]
     gesamt: dict[str, int]  # ZAHLSPALTEN
     kennzahlen: dict[str, int]  # KENNZAHLEN
+    # Which Kommunen the two tables hold differ: then the change of a total is partly
+    # the change of who reported, which a report must say.
+    neu: tuple[str, ...] = ()  # in the table now, not then
+    weggefallen: tuple[str, ...] = ()  # in the table then, not now
+
+    @property
+    def gleiche_kommunen(self) -> bool:
+        return not self.neu and not self.weggefallen
 
 
 @dataclass(frozen=True)

@@ -186,6 +186,8 @@ def vergleich(jetzt: Auswertung, damals: Auswertung, stichtag: dt.date) -> Vergl
         zeilen=zeilen,
         gesamt={s: jetzt.gesamt[s] - damals.gesamt[s] for s in ZAHLSPALTEN},
         kennzahlen={k: jetzt.kennzahlen[k] - damals.kennzahlen[k] for k in KENNZAHLEN},
+        neu=tuple(name for name in zeilen if name not in alt),
+        weggefallen=tuple(name for name in alt if name not in zeilen),
     )
 
 
