@@ -173,7 +173,7 @@ def test_nicht_ueber_eine_eingabe_schreiben(tmp_path: Path) -> None:
 
 def test_nutzungsfehler_auf_deutsch() -> None:
     for argumente, erwartet in (
-        (["auswerten"], "Fehler: Es fehlt die Angabe EINGABE."),
+        (["auswerten"], "Fehler: Bitte Meldungsdateien oder Ordner angeben, z. B. wrm auswerten"),
         (["auswerten", "x", "--formt", "json"], "Die Option --formt gibt es nicht."),
         (["auswertn", "x"], "Den Befehl „auswertn“ gibt es nicht. Meinten Sie „auswerten“?"),
         (["auswerten", "x", "--format", "pdf"], "--format „pdf“ gibt es nicht"),

@@ -29,9 +29,9 @@ BEISPIELE = {
         "wrm auswerten --help            Hilfe zu einem Befehl",
     ],
     "auswerten": [
-        "wrm auswerten eingang/                           Bericht auf dem Bildschirm",
-        "wrm auswerten eingang/ -o bericht.xlsx           Excel-Bericht als Datei",
-        "wrm auswerten kw10/ kw11/ --stichtag 16.03.2016  zwei Ordner, Stichtag",
+        "wrm auswerten eingang/                         Bericht auf dem Bildschirm",
+        "wrm auswerten eingang/ -o bericht.xlsx         Excel-Bericht als Datei",
+        "wrm auswerten eingang/ --archiv archiv.sqlite  mit Vorwoche vergleichen",
     ],
     "pruefen": [
         "wrm pruefen Meldung_Melle.xlsx              eine Datei prüfen",
@@ -42,6 +42,12 @@ BEISPIELE = {
         "wrm vorlage --kommune Melle                       ergibt Meldung_Melle.xlsx",
         'wrm vorlage -k Melle -k "Bad Essen" -o vorlagen/  zwei Kommunen',
         "wrm vorlage --alle -o vorlagen/                   jede Kommune des Bezirks",
+    ],
+    "verlauf": [
+        "wrm verlauf --archiv archiv.sqlite                  der Landkreis je Stichtag",
+        "wrm verlauf --archiv archiv.sqlite --kommune Melle  eine Kommune",
+        "wrm verlauf --archiv archiv.sqlite --meldungen      wer wie gemeldet hat",
+        "wrm verlauf --archiv archiv.sqlite -o verlauf.xlsx  Excel mit Diagramm",
     ],
 }
 
@@ -75,14 +81,26 @@ def test_hilfe_ohne_python_typen(aufruf: list[str]) -> None:
 
 
 def test_argumente_mit_ihrem_namen() -> None:
-    for befehl, name, hilfe in (
-        ("auswerten", "EINGABE", "Meldungsdateien (.xlsx, .xls, .ods, .csv) und/oder Ordner"),
-        ("pruefen", "DATEI", "Ausgefüllte Vorlagen oder Tabellen (.xlsx, .xls, .ods, .csv)"),
+    # Without EINGABE, auswerten repeats a report from the archive: the argument is optional.
+    for befehl, aufruf, name, hilfe in (
+        (
+            "auswerten",
+            "[EINGABE]",
+            "EINGABE",
+            "Meldungsdateien (.xlsx, .xls, .ods, .csv) und/oder Ordner",
+        ),
+        (
+            "pruefen",
+            "DATEI",
+            "DATEI",
+            "Ausgefüllte Vorlagen oder Tabellen (.xlsx, .xls, .ods, .csv)",
+        ),
     ):
         zeilen = _zeilen(wrm(befehl, "--help").stdout)
-        assert f"Aufruf: wrm {befehl} [OPTIONEN] {name}..." in zeilen
-        argument = next(zeile for zeile in zeilen if zeile.startswith("*"))
-        assert re.fullmatch(rf"\*\s+{name}\s+{re.escape(hilfe)}.*", argument), argument
+        assert f"Aufruf: wrm {befehl} [OPTIONEN] {aufruf}..." in zeilen
+        argument = next(z for z in zeilen if z.lstrip("│ ").startswith(name) or z.startswith("*"))
+        stern = r"\*\s+" if befehl == "pruefen" else r"[│ ]*"
+        assert re.fullmatch(rf"{stern}{name}\s+{re.escape(hilfe)}.*", argument), argument
     assert "Aufruf: wrm vorlage [OPTIONEN]" in _zeilen(wrm("vorlage", "--help").stdout)
 
 
@@ -108,7 +126,7 @@ def test_beispiele_und_rueckgabewerte_im_schmalen_terminal() -> None:
         "0 Bericht erstellt",
         "1 Eingaben mit Fehlern (Bericht für den Rest)",
         "2 falscher Aufruf",
-        "3 kein Bericht (nichts lesbar oder keine gültige Meldung mit Angaben)",
+        "3 kein Bericht (nichts lesbar, keine gültige Meldung, Archiv nicht nutzbar)",
     ]
 
 
@@ -227,6 +245,7 @@ def test_hilfe_nennt_pruefen_einmal() -> None:
         "auswerten",
         "pruefen",
         "vorlage",
+        "verlauf",
     ]
 
 

@@ -97,8 +97,7 @@ def hauptbefehl(
     epilog=beispiele(
         ("wrm auswerten eingang/", "Bericht auf dem Bildschirm"),
         ("wrm auswerten eingang/ -o bericht.xlsx", "Excel-Bericht als Datei"),
-        ("wrm auswerten kw11/ --stichtag 16.03.2016 --archiv archiv.sqlite", "mit Vorwoche"),
-        ("wrm auswerten --archiv archiv.sqlite --stichtag 09.03.2016", "früheren Bericht"),
+        ("wrm auswerten eingang/ --archiv archiv.sqlite", "mit Vorwoche vergleichen"),
     ),
 )
 def auswerten(
@@ -142,7 +141,7 @@ def auswerten(
     0 Bericht erstellt
     1 Eingaben mit Fehlern (Bericht für den Rest)
     2 falscher Aufruf
-    3 kein Bericht (nichts lesbar, keine gültige Meldung mit Angaben, Archiv nicht nutzbar)
+    3 kein Bericht (nichts lesbar, keine gültige Meldung, Archiv nicht nutzbar)
     """
     with geschuetzt(debug):
         from wrm_cli.ablauf import auswerten as auswerten_
@@ -323,7 +322,7 @@ app.command(
     epilog=beispiele(
         ("wrm verlauf --archiv archiv.sqlite", "der Landkreis je Stichtag"),
         ("wrm verlauf --archiv archiv.sqlite --kommune Melle", "eine Kommune"),
-        ("wrm verlauf --archiv archiv.sqlite --meldungen", "wer wie oft gemeldet hat"),
+        ("wrm verlauf --archiv archiv.sqlite --meldungen", "wer wie gemeldet hat"),
         ("wrm verlauf --archiv archiv.sqlite -o verlauf.xlsx", "Excel mit Diagramm"),
     ),
 )(verlauf)
