@@ -1,8 +1,10 @@
-"""The JSON contract: output, its TypedDicts (wrm_cli.ergebnis) and the README table agree.
+"""The JSON contract: output, its TypedDicts (wrm_cli.ergebnis, wrm_cli.verlaufsergebnis)
+and the README tables agree.
 
-Every object of ``wrm auswerten --format json`` and ``wrm pruefen --format json`` has
+Every object of ``wrm auswerten --format json`` (with and without a comparison run),
+``wrm pruefen --format json`` and the three documents of ``wrm verlauf --format json`` has
 exactly the keys of its TypedDict, all of them required, and exactly the keys the
-README's table "JSON-Ausgabe (fester Vertrag)" lists for it – so none of the three
+README's tables under "JSON-Ausgabe (fester Vertrag)" list for it – so none of the three
 can change without the others.
 """
 
@@ -11,6 +13,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import types
+from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints, is_typeddict
 
 import pytest
@@ -19,26 +23,62 @@ from conftest import BEISPIELE, PROJEKT, wrm
 from wrm_cli.ergebnis import (
     JsonAuswertungsbericht,
     JsonBefund,
+    JsonBerichtsgesamt,
+    JsonBerichtskennzahlen,
+    JsonBerichtszeile,
     JsonDatei,
     JsonDateipruefung,
     JsonGesamt,
     JsonKennzahlen,
     JsonPruefbericht,
+    JsonVergleich,
     JsonZeile,
+    JsonZeilenveraenderung,
+)
+from wrm_cli.verlaufsergebnis import (
+    JsonKommunenpunkt,
+    JsonKommunenverlauf,
+    JsonMeldeverhalten,
+    JsonMeldungen,
+    JsonVerlauf,
+    JsonVerlaufspunkt,
 )
 
-# The first column of the README table → the TypedDict of that object.
+# The first column of the README tables → the TypedDict of that object.
 README_OBJEKTE: dict[str, type] = {
     "Auswertung (`wrm auswerten`)": JsonAuswertungsbericht,
-    "Zeile (in `zeilen` und `meldungen`)": JsonZeile,
-    "`gesamt`": JsonGesamt,
-    "`kennzahlen`": JsonKennzahlen,
+    "`vergleich`": JsonVergleich,
+    "Zeile (in `zeilen`)": JsonBerichtszeile,
+    "`veraenderung` einer Zeile": JsonZeilenveraenderung,
+    "`gesamt`": JsonBerichtsgesamt,
+    "`kennzahlen`": JsonBerichtskennzahlen,
+    "Zahlen der Gesamtzeile (`veraenderung` in `gesamt`, `gesamt` von `wrm verlauf`)": (JsonGesamt),
+    "Kennzahlen (`veraenderung` in `kennzahlen`, `kennzahlen` von `wrm verlauf`)": (JsonKennzahlen),
     "Datei (in `dateien` von `wrm auswerten`)": JsonDatei,
     "Befund (in `befunde` und `ignoriert`)": JsonBefund,
     "Prüfung (`wrm pruefen`)": JsonPruefbericht,
     "geprüfte Datei (in `dateien` von `wrm pruefen`)": JsonDateipruefung,
+    "Zeile (in `meldungen` von `wrm pruefen`, `zeile` von `wrm verlauf --kommune`)": JsonZeile,
+    "Verlauf (`wrm verlauf`)": JsonVerlauf,
+    "Stichtag (in `laeufe` von `wrm verlauf`)": JsonVerlaufspunkt,
+    "Verlauf einer Kommune (`wrm verlauf --kommune`)": JsonKommunenverlauf,
+    "Stichtag der Kommune (in `laeufe` von `wrm verlauf --kommune`)": JsonKommunenpunkt,
+    "Meldeverhalten (`wrm verlauf --meldungen`)": JsonMeldungen,
+    "Kommune (in `kommunen` von `wrm verlauf --meldungen`)": JsonMeldeverhalten,
 }
-DOKUMENTE = (JsonAuswertungsbericht, JsonPruefbericht)
+DOKUMENTE = (
+    JsonAuswertungsbericht,
+    JsonPruefbericht,
+    JsonVerlauf,
+    JsonKommunenverlauf,
+    JsonMeldungen,
+)
+# The three example weeks (folder, Stichtag) the archive of the comparison is built from.
+WOCHEN = (
+    ("verlauf/kw09", "02.03.2016"),
+    ("verlauf/kw10", "09.03.2016"),
+    ("eingang", "16.03.2016"),
+)
 
 
 def _schluessel(typ: Any) -> set[str]:
@@ -49,9 +89,11 @@ def _schluessel(typ: Any) -> set[str]:
 
 
 def _enthaltene(typ: Any) -> dict[str, Any]:
-    """Key → TypedDict of the objects under that key (itself or as list elements)."""
+    """Key → TypedDict of the objects under that key (itself, or null, or as list elements)."""
     enthalten = {}
     for key, hinweis in get_type_hints(typ).items():
+        if get_origin(hinweis) is types.UnionType:  # "X | None"
+            (hinweis,) = (arg for arg in get_args(hinweis) if arg is not type(None))
         if get_origin(hinweis) is list:
             (hinweis,) = get_args(hinweis)
         if is_typeddict(hinweis):
@@ -77,15 +119,22 @@ def _pruefen(wert: Any, typ: Any, pfad: str, gesehen: set[Any]) -> None:
     gesehen.add(typ)
     for key, enthalten in _enthaltene(typ).items():
         inhalt = wert[key]
-        if isinstance(inhalt, list):
+        if inhalt is None:
+            assert _nullbar(typ, key), f"{pfad}.{key}: null nur, wo der Typ es erlaubt"
+        elif isinstance(inhalt, list):
             for nummer, element in enumerate(inhalt):
                 _pruefen(element, enthalten, f"{pfad}.{key}[{nummer}]", gesehen)
         else:
             _pruefen(inhalt, enthalten, f"{pfad}.{key}", gesehen)
 
 
+def _nullbar(typ: Any, key: str) -> bool:
+    hinweis = get_type_hints(typ)[key]
+    return get_origin(hinweis) is types.UnionType and type(None) in get_args(hinweis)
+
+
 def _readme_tabelle() -> dict[str, list[str]]:
-    """Object → its keys, as the README's contract table lists them."""
+    """Object → its keys, as the README's contract tables list them."""
     readme = (PROJEKT / "README.md").read_text("utf-8")
     abschnitt = readme[readme.index("## JSON-Ausgabe (fester Vertrag)") :]
     abschnitt = abschnitt[: abschnitt.index("\n## ", 1)]
@@ -96,6 +145,7 @@ def _readme_tabelle() -> dict[str, list[str]]:
         objekt, schluessel, _inhalt = (zelle.strip() for zelle in zeile.strip("|").split(" | "))
         # The key column holds nothing but the keys: `a`, `b`, `c`
         assert re.fullmatch(r"`[a-z_]+`(, `[a-z_]+`)*", schluessel), zeile
+        assert objekt not in tabelle, f"„{objekt}“ steht zweimal im README"
         tabelle[objekt] = re.findall(r"`([a-z_]+)`", schluessel)
     return tabelle
 
@@ -131,17 +181,103 @@ def pruefung(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return daten
 
 
+@pytest.fixture(scope="module")
+def archiv(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    """A three-week archive of the example weeks, and the JSON of its last run (compared
+    with the week before)."""
+    pfad = tmp_path_factory.mktemp("archiv") / "wrm-archiv.sqlite"
+    for ordner, stichtag in WOCHEN:
+        lauf = wrm(
+            "auswerten", BEISPIELE / ordner, "--stichtag", stichtag, "--archiv", pfad, "-f", "json"
+        )
+        assert lauf.returncode == 0, lauf.stderr
+    daten: dict[str, Any] = json.loads(lauf.stdout)
+    return pfad, daten
+
+
+@pytest.fixture(scope="module")
+def mit_vergleich(archiv: tuple[Path, dict[str, Any]]) -> dict[str, Any]:
+    daten = archiv[1]
+    assert daten["vergleich"]["neu"]  # Hagen: a row without a change, all null
+    return daten
+
+
+def _verlauf(archiv: Path, *optionen: str) -> dict[str, Any]:
+    lauf = wrm("verlauf", "--archiv", archiv, *optionen, "-f", "json")
+    assert lauf.returncode == 0, lauf.stderr
+    daten: dict[str, Any] = json.loads(lauf.stdout)
+    return daten
+
+
+@pytest.fixture(scope="module")
+def verlauf(archiv: tuple[Path, dict[str, Any]]) -> dict[str, Any]:
+    return _verlauf(archiv[0])
+
+
+@pytest.fixture(scope="module")
+def kommunenverlauf(archiv: tuple[Path, dict[str, Any]]) -> dict[str, Any]:
+    # Hagen: a row in kw09 and kw11, none in kw10 (zeile null).
+    daten = _verlauf(archiv[0], "--kommune", "Hagen")
+    assert {punkt["zeile"] is None for punkt in daten["laeufe"]} == {True, False}
+    return daten
+
+
+@pytest.fixture(scope="module")
+def meldeverhalten(archiv: tuple[Path, dict[str, Any]]) -> dict[str, Any]:
+    return _verlauf(archiv[0], "--meldungen")
+
+
 def test_auswerten_hat_genau_die_schluessel_der_typen(auswertung: dict[str, Any]) -> None:
     gesehen: set[Any] = set()
     _pruefen(auswertung, JsonAuswertungsbericht, "auswerten", gesehen)
     assert gesehen == {
         JsonAuswertungsbericht,
-        JsonZeile,
+        JsonBerichtszeile,
+        JsonBerichtsgesamt,
+        JsonBerichtskennzahlen,
+        JsonBefund,
+        JsonDatei,
+    }
+    # Without an archive there is no comparison: null, never a missing key.
+    assert auswertung["vergleich"] is None
+    veraenderungen = [zeile["veraenderung"] for zeile in auswertung["zeilen"]]
+    assert veraenderungen == [None] * len(auswertung["zeilen"])
+    assert auswertung["gesamt"]["veraenderung"] is None
+    assert auswertung["kennzahlen"]["veraenderung"] is None
+
+
+def test_auswerten_mit_vergleich_hat_genau_die_schluessel_der_typen(
+    mit_vergleich: dict[str, Any],
+) -> None:
+    gesehen: set[Any] = set()
+    _pruefen(mit_vergleich, JsonAuswertungsbericht, "auswerten", gesehen)
+    assert gesehen == {
+        JsonAuswertungsbericht,
+        JsonVergleich,
+        JsonBerichtszeile,
+        JsonZeilenveraenderung,
+        JsonBerichtsgesamt,
         JsonGesamt,
+        JsonBerichtskennzahlen,
         JsonKennzahlen,
         JsonBefund,
         JsonDatei,
     }
+    assert all(zeile["veraenderung"] is not None for zeile in mit_vergleich["zeilen"])
+
+
+def test_verlauf_hat_genau_die_schluessel_der_typen(
+    verlauf: dict[str, Any], kommunenverlauf: dict[str, Any], meldeverhalten: dict[str, Any]
+) -> None:
+    gesehen: set[Any] = set()
+    _pruefen(verlauf, JsonVerlauf, "verlauf", gesehen)
+    assert gesehen == {JsonVerlauf, JsonVerlaufspunkt, JsonGesamt, JsonKennzahlen}
+    gesehen = set()
+    _pruefen(kommunenverlauf, JsonKommunenverlauf, "verlauf --kommune", gesehen)
+    assert gesehen == {JsonKommunenverlauf, JsonKommunenpunkt, JsonZeile}
+    gesehen = set()
+    _pruefen(meldeverhalten, JsonMeldungen, "verlauf --meldungen", gesehen)
+    assert gesehen == {JsonMeldungen, JsonMeldeverhalten}
 
 
 def test_pruefen_hat_genau_die_schluessel_der_typen(pruefung: dict[str, Any]) -> None:
@@ -161,19 +297,42 @@ def test_readme_nennt_jedes_objekt_mit_genau_seinen_schluesseln() -> None:
 
 
 def test_schluessel_in_der_reihenfolge_des_readme(
-    auswertung: dict[str, Any], pruefung: dict[str, Any]
+    auswertung: dict[str, Any],
+    mit_vergleich: dict[str, Any],
+    pruefung: dict[str, Any],
+    verlauf: dict[str, Any],
+    kommunenverlauf: dict[str, Any],
+    meldeverhalten: dict[str, Any],
 ) -> None:
     """The README lists the keys in the order the output writes them."""
     tabelle = _readme_tabelle()
+    meldungen = next(datei["meldungen"] for datei in pruefung["dateien"] if datei["meldungen"])
+    kommunenzeile = next(p["zeile"] for p in kommunenverlauf["laeufe"] if p["zeile"])
     beispiele = {
-        JsonAuswertungsbericht: auswertung,
-        JsonZeile: auswertung["zeilen"][0],
-        JsonGesamt: auswertung["gesamt"],
-        JsonKennzahlen: auswertung["kennzahlen"],
-        JsonDatei: auswertung["dateien"][0],
-        JsonBefund: auswertung["befunde"][0],
-        JsonPruefbericht: pruefung,
-        JsonDateipruefung: pruefung["dateien"][0],
+        JsonAuswertungsbericht: [auswertung, mit_vergleich],
+        JsonVergleich: [mit_vergleich["vergleich"]],
+        JsonBerichtszeile: [auswertung["zeilen"][0], mit_vergleich["zeilen"][0]],
+        JsonZeilenveraenderung: [mit_vergleich["zeilen"][0]["veraenderung"]],
+        JsonBerichtsgesamt: [auswertung["gesamt"], mit_vergleich["gesamt"]],
+        JsonBerichtskennzahlen: [auswertung["kennzahlen"], mit_vergleich["kennzahlen"]],
+        JsonGesamt: [mit_vergleich["gesamt"]["veraenderung"], verlauf["laeufe"][0]["gesamt"]],
+        JsonKennzahlen: [
+            mit_vergleich["kennzahlen"]["veraenderung"],
+            verlauf["laeufe"][0]["kennzahlen"],
+        ],
+        JsonDatei: [auswertung["dateien"][0]],
+        JsonBefund: [auswertung["befunde"][0]],
+        JsonPruefbericht: [pruefung],
+        JsonDateipruefung: [pruefung["dateien"][0]],
+        JsonZeile: [meldungen[0], kommunenzeile],
+        JsonVerlauf: [verlauf],
+        JsonVerlaufspunkt: [verlauf["laeufe"][0]],
+        JsonKommunenverlauf: [kommunenverlauf],
+        JsonKommunenpunkt: [kommunenverlauf["laeufe"][0]],
+        JsonMeldungen: [meldeverhalten],
+        JsonMeldeverhalten: [meldeverhalten["kommunen"][0]],
     }
+    assert set(beispiele) == set(README_OBJEKTE.values())
     for objekt, typ in README_OBJEKTE.items():
-        assert list(beispiele[typ]) == tabelle[objekt], objekt
+        for beispiel in beispiele[typ]:
+            assert list(beispiel) == tabelle[objekt], objekt

@@ -244,13 +244,14 @@ class Pruefbericht:
 
 # The JSON contract (README, "JSON-Ausgabe (fester Vertrag)"): one TypedDict per object
 # of ``wrm auswerten --format json`` and ``wrm pruefen --format json``, JsonBefund
-# included (defined in befunde, which may not import this module). Every key is always
-# present; tests/test_json_vertrag.py holds output, these types and the README table to
-# the same keys.
+# included (defined in befunde, which may not import this module); those of ``wrm
+# verlauf`` are in verlaufsergebnis. Every key is always present; tests/test_json_vertrag.py
+# holds output, these types and the README table to the same keys.
 
 
 class JsonZeile(TypedDict):
-    """A row of the Auswertung (``zeilen``; ``meldungen`` of ``wrm pruefen``)."""
+    """A row of the Auswertung (``meldungen`` of ``wrm pruefen``, ``zeile`` of ``wrm
+    verlauf --kommune``; with its change in ``zeilen``: JsonBerichtszeile)."""
 
     kommune: str
     stand: str | None  # ISO date
@@ -288,6 +289,49 @@ class JsonKennzahlen(TypedDict):
     fehlender_wohnraum: int
 
 
+class JsonZeilenveraenderung(TypedDict):
+    """``veraenderung`` of a row: now − then for each number column (Vergleich.zeilen);
+    None where either side is blank or the Kommune had no row then."""
+
+    bisherige_zuweisungen: int | None
+    zu_erfuellen: int | None
+    verfuegbar_gu: int | None
+    verfuegbar_dezentral: int | None
+    in_aussicht_gu: int | None
+    in_aussicht_dezentral: int | None
+    summe: int | None
+    fehlender_wohnraum: int | None
+
+
+class JsonBerichtszeile(JsonZeile):
+    """A row of ``zeilen`` of ``wrm auswerten``: the row and its change since the
+    comparison run (None without one)."""
+
+    veraenderung: JsonZeilenveraenderung | None
+
+
+class JsonBerichtsgesamt(JsonGesamt):
+    """``gesamt`` of ``wrm auswerten``, with its change (now − then; None without a
+    comparison run)."""
+
+    veraenderung: JsonGesamt | None
+
+
+class JsonBerichtskennzahlen(JsonKennzahlen):
+    """``kennzahlen`` of ``wrm auswerten``, with their change (None without a comparison
+    run)."""
+
+    veraenderung: JsonKennzahlen | None
+
+
+class JsonVergleich(TypedDict):
+    """``vergleich`` of ``wrm auswerten``: the run compared with (a Vergleich)."""
+
+    stichtag: str  # ISO date: the comparison run's Stichtag
+    neu: list[str]  # Kommunen in ``zeilen`` now, not then
+    weggefallen: list[str]  # Kommunen in the table then, not now
+
+
 class JsonDatei(TypedDict):
     """What became of one input file (``dateien`` of ``wrm auswerten``), a Dateistand."""
 
@@ -307,9 +351,10 @@ class JsonAuswertungsbericht(TypedDict):
     bezirk: str
     meldende_kommunen: int  # Kommunen of the district in ``zeilen`` (the Gesamt's)
     kommunen_im_bezirk: int
-    zeilen: list[JsonZeile]
-    gesamt: JsonGesamt
-    kennzahlen: JsonKennzahlen
+    vergleich: JsonVergleich | None  # None without an earlier run in the archive
+    zeilen: list[JsonBerichtszeile]
+    gesamt: JsonBerichtsgesamt
+    kennzahlen: JsonBerichtskennzahlen
     fehlende_kommunen: list[str]
     befunde: list[JsonBefund]
     dateien: list[JsonDatei]

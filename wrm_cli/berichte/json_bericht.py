@@ -11,10 +11,16 @@ from wrm_cli.ergebnis import (
     Auswertungsbericht,
     Dateistand,
     JsonAuswertungsbericht,
+    JsonBerichtsgesamt,
+    JsonBerichtskennzahlen,
+    JsonBerichtszeile,
     JsonDatei,
     JsonGesamt,
     JsonKennzahlen,
+    JsonVergleich,
     JsonZeile,
+    JsonZeilenveraenderung,
+    Vergleich,
 )
 
 
@@ -35,7 +41,29 @@ def json_zeile(zeile: Mapping[str, Any]) -> JsonZeile:
     }
 
 
-def _gesamt(gesamt: Mapping[str, int]) -> JsonGesamt:
+def _zeilenveraenderung(veraenderung: Mapping[str, int | None]) -> JsonZeilenveraenderung:
+    return {
+        "bisherige_zuweisungen": veraenderung.get("bisherige_zuweisungen"),
+        "zu_erfuellen": veraenderung.get("zu_erfuellen"),
+        "verfuegbar_gu": veraenderung.get("verfuegbar_gu"),
+        "verfuegbar_dezentral": veraenderung.get("verfuegbar_dezentral"),
+        "in_aussicht_gu": veraenderung.get("in_aussicht_gu"),
+        "in_aussicht_dezentral": veraenderung.get("in_aussicht_dezentral"),
+        "summe": veraenderung.get("summe"),
+        "fehlender_wohnraum": veraenderung.get("fehlender_wohnraum"),
+    }
+
+
+def _berichtszeile(zeile: Mapping[str, Any], vergleich: Vergleich | None) -> JsonBerichtszeile:
+    """A row with its change; a row the comparison does not know changes by null."""
+    veraenderung = None
+    if vergleich is not None:
+        veraenderung = _zeilenveraenderung(vergleich.zeilen.get(zeile["kommune"], {}))
+    return {**json_zeile(zeile), "veraenderung": veraenderung}
+
+
+def gesamt_json(gesamt: Mapping[str, int]) -> JsonGesamt:
+    """The total row's numbers (also a point of ``wrm verlauf``)."""
     return {
         "bisherige_zuweisungen": gesamt["bisherige_zuweisungen"],
         "zu_erfuellen": gesamt["zu_erfuellen"],
@@ -48,7 +76,8 @@ def _gesamt(gesamt: Mapping[str, int]) -> JsonGesamt:
     }
 
 
-def _kennzahlen(kennzahlen: Mapping[str, int]) -> JsonKennzahlen:
+def kennzahlen_json(kennzahlen: Mapping[str, int]) -> JsonKennzahlen:
+    """The five Kennzahlen (also a point of ``wrm verlauf``)."""
     return {
         "benoetigter_wohnraum": kennzahlen["benoetigter_wohnraum"],
         "sofort_verfuegbar": kennzahlen["sofort_verfuegbar"],
@@ -56,6 +85,26 @@ def _kennzahlen(kennzahlen: Mapping[str, int]) -> JsonKennzahlen:
         "gesamtverfuegbarkeit": kennzahlen["gesamtverfuegbarkeit"],
         "fehlender_wohnraum": kennzahlen["fehlender_wohnraum"],
     }
+
+
+def _vergleich(vergleich: Vergleich) -> JsonVergleich:
+    return {
+        "stichtag": vergleich.stichtag.isoformat(),
+        "neu": list(vergleich.neu),
+        "weggefallen": list(vergleich.weggefallen),
+    }
+
+
+def _gesamt(bericht: Auswertungsbericht) -> JsonBerichtsgesamt:
+    vergleich = bericht.vergleich
+    veraenderung = gesamt_json(vergleich.gesamt) if vergleich else None
+    return {**gesamt_json(bericht.auswertung.gesamt), "veraenderung": veraenderung}
+
+
+def _kennzahlen(bericht: Auswertungsbericht) -> JsonBerichtskennzahlen:
+    vergleich = bericht.vergleich
+    veraenderung = kennzahlen_json(vergleich.kennzahlen) if vergleich else None
+    return {**kennzahlen_json(bericht.auswertung.kennzahlen), "veraenderung": veraenderung}
 
 
 def _datei(datei: Dateistand) -> JsonDatei:
@@ -77,9 +126,10 @@ def als_dict(bericht: Auswertungsbericht) -> JsonAuswertungsbericht:
         "bezirk": bericht.bezirk.name,
         "meldende_kommunen": bericht.meldende_kommunen,
         "kommunen_im_bezirk": bericht.kommunen_im_bezirk,
-        "zeilen": [json_zeile(zeile) for zeile in tabellenzeilen(bericht)],
-        "gesamt": _gesamt(bericht.auswertung.gesamt),
-        "kennzahlen": _kennzahlen(bericht.auswertung.kennzahlen),
+        "vergleich": _vergleich(bericht.vergleich) if bericht.vergleich else None,
+        "zeilen": [_berichtszeile(zeile, bericht.vergleich) for zeile in tabellenzeilen(bericht)],
+        "gesamt": _gesamt(bericht),
+        "kennzahlen": _kennzahlen(bericht),
         "fehlende_kommunen": list(bericht.fehlende_kommunen),
         "befunde": [befund.als_dict() for befund in bericht.befunde],
         "dateien": [_datei(datei) for datei in bericht.dateien],
