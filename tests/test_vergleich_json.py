@@ -327,3 +327,10 @@ def test_meldeverhalten(
     assert je_kommune["Georgsmarienhütte"]["kritisch_in_folge"] == 2
     assert je_kommune["Bad Iburg"]["kritisch_in_folge"] == 3
     assert sum(k["fehlt"] for k in je_kommune.values()) == 2
+
+
+def test_verlauf_einer_kommune_unter_ihrem_alias(archiv: tuple[Path, list[Dokument]]) -> None:
+    """The document names the Kommune as the district does, whatever name was typed."""
+    unter_alias = _json("verlauf", "--archiv", archiv[0], "--kommune", "SG Artland")
+    assert unter_alias == _json("verlauf", "--archiv", archiv[0], "--kommune", "Artland")
+    assert unter_alias["kommune"] == "Artland"
