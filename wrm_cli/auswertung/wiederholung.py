@@ -10,6 +10,7 @@ from wrm_cli.archiv import Archivmeldung, Lauf
 from wrm_cli.auswertung.meldestatus import meldestatus, mit_datenstand
 from wrm_cli.auswertung.verlauf import auswertung_von, uebersicht_von
 from wrm_cli.befunde import Befund, hinweis, sortiert
+from wrm_cli.bezirk import sortierschluessel
 from wrm_cli.ergebnis import Auswertungsbericht, Dateistand, Meldestand, Meldestatus
 from wrm_cli.konfig import Einstellungen
 from wrm_cli.werte import datum_deutsch
@@ -30,6 +31,11 @@ def bericht_aus_lauf(lauf: Lauf, einstellungen: Einstellungen) -> Auswertungsber
     """The report of an archived run: same rows, same figures, same Befunde, same files;
     and one hint that it is a repetition."""
     meldungen = [k.meldung for k in lauf.kommunen if k.meldung is not None]
+    # The archive keeps no order; the report lists the Kommunen in the district's.
+    rang = {name: nr for nr, name in enumerate(einstellungen.bezirk.kommunennamen)}
+    kommunen = sorted(
+        lauf.kommunen, key=lambda k: (rang.get(k.kommune, len(rang)), sortierschluessel(k.kommune))
+    )
     stand_liste = [
         Meldestand(
             k.kommune,
@@ -39,7 +45,7 @@ def bericht_aus_lauf(lauf: Lauf, einstellungen: Einstellungen) -> Auswertungsber
             k.datei or (k.meldung.datei if k.meldung else None),
             k.grund,
         )
-        for k in lauf.kommunen
+        for k in kommunen
     ]
     wiederholt = hinweis(
         f"Wiederholung aus dem Archiv: der Bericht zum Stichtag {datum_deutsch(lauf.stichtag)} "
