@@ -37,6 +37,53 @@ def kennzahltitel(bezirk: Bezirk) -> dict[str, str]:
     }
 
 
+# The change column of the tables, right of "fehlender Wohnraum".
+VERGLEICH_SPALTE = "± Vorwoche"
+
+# The Kennzahlen in the one line of their changes.
+KENNZAHL_KURZ = {
+    "benoetigter_wohnraum": "benötigter Wohnraum",
+    "sofort_verfuegbar": "sofort verfügbar",
+    "in_aussicht": "in Aussicht",
+    "gesamtverfuegbarkeit": "Gesamtverfügbarkeit",
+    "fehlender_wohnraum": "fehlender Wohnraum",
+}
+
+
+def veraenderung(wert: int | None) -> str:
+    """12 → "+12", -5 → "−5" (minus sign), 0 → "0", None → ""."""
+    if wert is None:
+        return ""
+    text = zahl_de(abs(wert))
+    return f"+{text}" if wert > 0 else f"\u2212{text}" if wert < 0 else text
+
+
+def vergleich_zeile(bericht: Auswertungsbericht) -> str | None:
+    """ "Veränderung seit dem 09.03.2016: benötigter Wohnraum −62, …" or None."""
+    if (vergleich := bericht.vergleich) is None:
+        return None
+    teile = [
+        f"{text} {veraenderung(vergleich.kennzahlen[key])}" for key, text in KENNZAHL_KURZ.items()
+    ]
+    return f"Veränderung seit dem {datum_deutsch(vergleich.stichtag)}: {', '.join(teile)}."
+
+
+def vergleich_kommunen(bericht: Auswertungsbericht) -> str | None:
+    """The line that says the two tables do not hold the same Kommunen, or None."""
+    vergleich = bericht.vergleich
+    if vergleich is None or vergleich.gleiche_kommunen:
+        return None
+    teile = []
+    if vergleich.neu:
+        teile.append(f"am {datum_deutsch(vergleich.stichtag)} ohne {', '.join(vergleich.neu)}")
+    if vergleich.weggefallen:
+        teile.append(f"jetzt ohne {', '.join(vergleich.weggefallen)}")
+    return (
+        f"Nicht dieselben Kommunen: {'; '.join(teile)} – die Veränderung der Summen liegt "
+        "zum Teil daran, wer gemeldet hat."
+    )
+
+
 def titel(bericht: Auswertungsbericht) -> str:
     return (
         f"Wohnraummanagement {bericht.bezirk.name} – Auswertung, "

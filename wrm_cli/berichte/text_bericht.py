@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from wrm_cli.berichte.beschriftung import (
+    VERGLEICH_SPALTE,
     befundzeilen,
     dateien_zusammengefasst,
     gesamt_bezeichnung,
@@ -16,6 +17,9 @@ from wrm_cli.berichte.beschriftung import (
     stand_der_daten,
     tabellenzeilen,
     titel,
+    veraenderung,
+    vergleich_kommunen,
+    vergleich_zeile,
     warnung,
 )
 from wrm_cli.bezirk import Bezirk
@@ -23,6 +27,7 @@ from wrm_cli.ergebnis import BERICHTSSPALTEN, ZAHLSPALTEN, Auswertungsbericht
 from wrm_cli.werte import datum_deutsch, personen, zahl_de
 
 _SPALTEN = BERICHTSSPALTEN
+VERAENDERUNG = "veraenderung"  # the key of the change column
 _ZAHLBREITE = 11
 _ABSTAND = "  "
 
@@ -46,24 +51,33 @@ def _bilanz(wert: int | None) -> Art | None:
 
 
 def _tabelle(bericht: Auswertungsbericht) -> list[Textzeile]:
-    """The table in a monospaced font: numbers right-aligned, headers wrapped."""
-    titelzeilen = spaltentitel(bericht.bezirk)
+    """The table in a monospaced font: numbers right-aligned, headers wrapped; with a
+    comparison, its change column right of "fehlender Wohnraum"."""
+    titelzeilen = spaltentitel(bericht.bezirk) | {VERAENDERUNG: VERGLEICH_SPALTE}
+    vergleich = bericht.vergleich
+    spalten = _spalten(bericht)
     daten = tabellenzeilen(bericht)
     gesamt = bericht.auswertung.gesamt
-    zellen = [
-        [zahl_de(zeile[s]) if s in ZAHLSPALTEN else str(zeile[s] or "") for s in _SPALTEN]
-        for zeile in daten
-    ]
-    zellen.append([gesamt_bezeichnung(bericht), *(zahl_de(gesamt[s]) for s in ZAHLSPALTEN), ""])
+
+    def zelle(werte: dict[str, Any], spalte: str) -> str:
+        if spalte == VERAENDERUNG:
+            assert vergleich is not None
+            return veraenderung(vergleich.zeilen[werte["kommune"]]["fehlender_wohnraum"])
+        return zahl_de(werte[spalte]) if spalte in ZAHLSPALTEN else str(werte[spalte] or "")
+
+    zellen = [[zelle(zeile, s) for s in spalten] for zeile in daten]
+    summenzeile = [gesamt_bezeichnung(bericht), *(zahl_de(gesamt[s]) for s in ZAHLSPALTEN), ""]
+    if vergleich is not None:
+        summenzeile.insert(spalten.index(VERAENDERUNG), veraenderung(_gesamt_veraenderung(bericht)))
+    zellen.append(summenzeile)
+    rechts = [s in ZAHLSPALTEN or s == VERAENDERUNG for s in spalten]
     breiten = [
-        max(
-            [len(z[i]) for z in zellen] + [_ZAHLBREITE if s in ZAHLSPALTEN else len("Einschätzung")]
-        )
-        for i, s in enumerate(_SPALTEN)
+        max([len(z[i]) for z in zellen] + [_ZAHLBREITE if r else len("Einschätzung")])
+        for i, r in enumerate(rechts)
     ]
     anfaenge = [sum(b + len(_ABSTAND) for b in breiten[:i]) for i in range(len(breiten))]
-    rechts = [s in ZAHLSPALTEN for s in _SPALTEN]
-    fehlend_nr, einschaetzung_nr = _SPALTEN.index("fehlender_wohnraum"), len(_SPALTEN) - 1
+    fehlend_nr, einschaetzung_nr = spalten.index("fehlender_wohnraum"), len(spalten) - 1
+    veraenderung_nr = spalten.index(VERAENDERUNG) if vergleich is not None else None
 
     def zeile(texte: list[str], marken: dict[int, Art] | None = None) -> Textzeile:
         teile = [
@@ -76,7 +90,15 @@ def _tabelle(bericht: Auswertungsbericht) -> list[Textzeile]:
             ergebnis.marken.append((ende - len(texte[nr]), ende, art))
         return ergebnis
 
-    koepfe = [_kopf(titelzeilen[s], b) for s, b in zip(_SPALTEN, breiten, strict=True)]
+    def bilanzmarken(fehlend: int | None, aenderung: int | None) -> dict[int, Art]:
+        marken: dict[int, Art] = {}
+        if (art := _bilanz(fehlend)) is not None:
+            marken[fehlend_nr] = art
+        if veraenderung_nr is not None and (art := _bilanz(aenderung)) is not None:
+            marken[veraenderung_nr] = art  # more missing is bad, less is good
+        return marken
+
+    koepfe = [_kopf(titelzeilen[s], b) for s, b in zip(spalten, breiten, strict=True)]
     hoehe = max(len(k) for k in koepfe)
     # Headers sit at the bottom of their block, as in the published table.
     koepfe = [[""] * (hoehe - len(k)) + k for k in koepfe]
@@ -88,17 +110,44 @@ def _tabelle(bericht: Auswertungsbericht) -> list[Textzeile]:
         ausgabe.append(kopfzeile)
     ausgabe.append(linie)
     for werte, texte in zip(daten, zellen[:-1], strict=True):
-        marken: dict[int, Art] = {}
-        if (art := _bilanz(werte["fehlender_wohnraum"])) is not None:
-            marken[fehlend_nr] = art
+        aenderung = vergleich.zeilen[werte["kommune"]] if vergleich is not None else {}
+        marken = bilanzmarken(werte["fehlender_wohnraum"], aenderung.get("fehlender_wohnraum"))
         if werte["einschaetzung"] == "kritisch":
             marken[einschaetzung_nr] = "kritisch"
         ausgabe.append(zeile(texte, marken))
     ausgabe.append(linie)
-    art = _bilanz(gesamt["fehlender_wohnraum"])
-    summen = zeile(zellen[-1], {fehlend_nr: art} if art is not None else None)
+    summen = zeile(
+        zellen[-1], bilanzmarken(gesamt["fehlender_wohnraum"], _gesamt_veraenderung(bericht))
+    )
     summen.marken.insert(0, (0, len(summen.text), "gesamt"))  # bold under the colour
     ausgabe.append(summen)
+    return ausgabe
+
+
+def _spalten(bericht: Auswertungsbericht) -> list[str]:
+    spalten = list(_SPALTEN)
+    if bericht.vergleich is not None:
+        spalten.insert(spalten.index("fehlender_wohnraum") + 1, VERAENDERUNG)
+    return spalten
+
+
+def _gesamt_veraenderung(bericht: Auswertungsbericht) -> int | None:
+    vergleich = bericht.vergleich
+    return None if vergleich is None else vergleich.gesamt["fehlender_wohnraum"]
+
+
+def _vergleichszeilen(bericht: Auswertungsbericht) -> list[Textzeile]:
+    """The changes of the Kennzahlen in one line, and whether the Kommunen differ."""
+    if bericht.vergleich is None or (text := vergleich_zeile(bericht)) is None:
+        return []
+    zeile = Textzeile(text)
+    fehlend = bericht.vergleich.kennzahlen["fehlender_wohnraum"]
+    if (art := _bilanz(fehlend)) is not None:  # the last figure, before the full stop
+        ende = len(text) - 1
+        zeile.marken.append((ende - len(veraenderung(fehlend)), ende, art))
+    ausgabe = [Textzeile(""), zeile]
+    if (anders := vergleich_kommunen(bericht)) is not None:
+        ausgabe.append(Textzeile(anders, [(0, len(anders), "hinweis")]))
     return ausgabe
 
 
@@ -120,6 +169,7 @@ def textzeilen(bericht: Auswertungsbericht) -> list[Textzeile]:
         if key == "fehlender_wohnraum" and (art := _bilanz(wert)) is not None:
             zeile.marken.append((len(zeile.text) - len(zahl_de(wert)), len(zeile.text), art))
         ausgabe.append(zeile)
+    ausgabe += _vergleichszeilen(bericht)
     if bericht.fehlende_kommunen:
         fehlend = "Ohne gültige Meldung: " + ", ".join(bericht.fehlende_kommunen) + "."
         ausgabe += [Textzeile(""), Textzeile(fehlend)]
@@ -167,6 +217,62 @@ def _veraltet_satz(bericht: Auswertungsbericht) -> str | None:
         verb = "nennt" if len(ohne) == 1 else "nennen"
         teile.append(f"{_aufzaehlung(ohne)} {verb} keinen Stand")
     return "; ".join(teile) if teile else None
+
+
+def _plaetze(anzahl: int) -> str:
+    return "1 Platz" if anzahl == 1 else f"{zahl_de(anzahl)} Plätze"
+
+
+def _bilanz_damals(fehlend: int) -> str:
+    if fehlend > 0:
+        return f"fehlte Wohnraum für {personen(fehlend)}"
+    if fehlend < 0:
+        return f"standen {_plaetze(-fehlend)} mehr zur Verfügung als benötigt"
+    return "reichte der Wohnraum genau"
+
+
+def _vergleich_satz(bericht: Auswertungsbericht) -> str | None:
+    """The change of fehlender Wohnraum since the comparison run in words (it is a
+    shortage when positive, a surplus when negative), and whether the same Kommunen
+    reported then: otherwise the change is partly a change of who reported."""
+    if (vergleich := bericht.vergleich) is None:
+        return None
+    jetzt = bericht.auswertung.kennzahlen["fehlender_wohnraum"]
+    aenderung = vergleich.kennzahlen["fehlender_wohnraum"]
+    damals = jetzt - aenderung
+    seit = f"Gegenüber dem {datum_deutsch(vergleich.stichtag)}"
+    if aenderung == 0:
+        satz = (
+            f"{seit} ist der rechnerisch fehlende Wohnraum unverändert"
+            if jetzt > 0
+            else f"{seit} ist der rechnerische Überschuss unverändert"
+            if jetzt < 0
+            else f"{seit} hat sich die rechnerische Bilanz nicht verändert"
+        )
+    elif jetzt > 0 and damals > 0:
+        mehr = "mehr" if aenderung > 0 else "weniger"
+        satz = f"{seit} fehlt rechnerisch für {personen(abs(aenderung))} {mehr} Wohnraum"
+    elif jetzt < 0 and damals < 0:
+        wie = "gewachsen" if aenderung < 0 else "geschrumpft"
+        satz = f"{seit} ist der rechnerische Überschuss um {_plaetze(abs(aenderung))} {wie}"
+    else:  # from surplus to shortage or back, or from or to exactly enough
+        wie = "verschlechtert" if aenderung > 0 else "verbessert"
+        satz = (
+            f"{seit} hat sich die rechnerische Bilanz um {_plaetze(abs(aenderung))} {wie}; "
+            f"damals {_bilanz_damals(damals)}"
+        )
+    if not vergleich.gleiche_kommunen:
+        diesmal = len(vergleich.zeilen)
+        vorher = diesmal - len(vergleich.neu) + len(vergleich.weggefallen)
+        wer = (
+            f"damals meldeten {vorher} Kommunen, diesmal {diesmal}"
+            if vorher != diesmal
+            else f"damals und diesmal meldeten je {diesmal} Kommunen, aber nicht dieselben"
+        )
+        satz += f" – {wer}, die Veränderung liegt also zum Teil daran, wer gemeldet hat"
+    elif bericht.meldende_kommunen < bericht.kommunen_im_bezirk:
+        satz += f" (bei denselben {len(vergleich.zeilen)} meldenden Kommunen wie damals)"
+    return satz + "."
 
 
 def als_pressetext(bericht: Auswertungsbericht) -> str:
@@ -220,6 +326,8 @@ def als_pressetext(bericht: Auswertungsbericht) -> str:
             f"Rechnerisch reicht der Wohnraum damit aus: Es stehen {zahl_de(-fehlend)} Plätze "
             "mehr zur Verfügung als benötigt."
         )
+    if (satz := _vergleich_satz(bericht)) is not None:
+        saetze.append(satz)
     mangel = [z for z in bericht.auswertung.datensaetze() if (z["fehlender_wohnraum"] or 0) > 0]
     if mangel:
         groesste = sorted(mangel, key=lambda z: -z["fehlender_wohnraum"])[:3]

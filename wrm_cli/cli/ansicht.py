@@ -3,7 +3,8 @@
 With rich, so only the command line (cli/) may import this module.
 
 The lines are those of the text report (``textzeilen``); here they only get their
-colours: surplus green, shortage red, "kritisch" red, headers and totals bold. One
+colours: surplus green, shortage red (and so the change column "± Vorwoche": less
+missing green, more red), "kritisch" red, headers and totals bold. One
 ``Text`` for the whole report keeps this linear: 11,000 Kommunen print in a moment,
 where a rich ``Table`` measures and wraps every cell.
 """
