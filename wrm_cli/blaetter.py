@@ -27,4 +27,6 @@ BLATT_UEBERSICHT = "Übersicht"
 BLATT_MELDESTATUS = "Meldestatus"
 BLATT_HINWEISE = "Hinweise"
 BLATT_DIAGRAMM = "Diagramm"
+# With an archive: the district's series and its line chart (also ``wrm verlauf -o``).
+BLATT_VERLAUF = "Verlauf"
 BERICHT_BLAETTER = (BLATT_AUSWERTUNG, BLATT_UEBERSICHT, BLATT_MELDESTATUS, BLATT_HINWEISE)

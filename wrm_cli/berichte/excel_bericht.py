@@ -3,8 +3,9 @@
 Sheets: Auswertung (the table as published, with grouped headers, Gesamt row and
 summary block), Übersicht (all twelve fields per Kommune), Meldestatus (every Kommune,
 and the files that contributed nothing), Hinweise (every Befund) and Diagramm (a
-native bar chart of fehlender Wohnraum). Markings are conditional formats, so they
-stay right when someone edits a figure. Every text from an input file is stored as
+native bar chart of fehlender Wohnraum); with an archive "± Vorwoche" on the
+Auswertung and the sheet Verlauf (excel_verlauf). Markings are conditional formats, so
+they stay right when someone edits a figure. Every text from an input file is stored as
 text: a contact "=HYPERLINK(…)" never becomes a formula.
 """
 
@@ -40,11 +41,19 @@ from wrm_cli.berichte.beschriftung import (
 )
 from wrm_cli.berichte.excel_breiten import spaltenbreiten, wortbreite, zeilenhoehe
 from wrm_cli.berichte.excel_diagramm import diagramm_blatt
+from wrm_cli.berichte.excel_verlauf import (
+    VERAENDERUNG_TITEL,
+    VERAENDERUNGSFORMAT,
+    berichtsverlauf,
+    veraenderung_fehlend,
+    vergleich_satz,
+)
 from wrm_cli.berichte.excel_zellen import ANTEILFORMAT, DATUMSFORMAT, ZAHLFORMAT
 from wrm_cli.berichte.excel_zellen import GRAU as _GRAU
 from wrm_cli.berichte.excel_zellen import drucken as _drucken
 from wrm_cli.berichte.excel_zellen import kopfzeile as _kopfzeile
 from wrm_cli.berichte.excel_zellen import schreiben as _schreiben
+from wrm_cli.berichte.excel_zellen import spaltenname as _spaltenname
 from wrm_cli.berichte.excel_zellen import tabelle as _tabelle
 from wrm_cli.blaetter import (
     BLATT_AUSWERTUNG,
@@ -52,6 +61,7 @@ from wrm_cli.blaetter import (
     BLATT_HINWEISE,
     BLATT_MELDESTATUS,
     BLATT_UEBERSICHT,
+    BLATT_VERLAUF,
 )
 from wrm_cli.ergebnis import BERICHTSSPALTEN, ZAHLSPALTEN, Auswertungsbericht
 from wrm_cli.felder import FELD, FELDER, KOMMUNE, KONTAKT_LABELS, STAND, bezeichnung
@@ -63,6 +73,7 @@ if TYPE_CHECKING:
 # Auswertung: title rows, then two header rows (groups, columns), then the Kommunen.
 ZEILE_GRUPPEN, ZEILE_KOPF, ERSTE_DATENZEILE = 4, 5, 6
 SPALTEN = BERICHTSSPALTEN  # A … J
+VERAENDERUNG = "veraenderung"  # the column "± Vorwoche", with a comparison
 
 _ROT, _ROT_HELL, _GRUEN, _GRUEN_HELL = "9C0006", "FFC7CE", "006100", "C6EFCE"
 _ORANGE_HELL = "FFEB9C"
@@ -108,9 +119,13 @@ def auswertung_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> int:
     _titel(blatt, titel(bericht), _unterzeile(bericht), warnung(bericht))
     titelzeilen = spaltentitel(bericht.bezirk)
     titelzeilen["fehlender_wohnraum"] = "Bedarf fehlender Wohnraum"
+    titelzeilen[VERAENDERUNG] = VERAENDERUNG_TITEL
     summenzeile = gesamt_bezeichnung(bericht)
-    breiten = [max(20, len(summenzeile) + 2), 12, 14, 12, 12, 12, 12, 10, 13, 13]
-    _kopfzeile(blatt, ZEILE_KOPF, [titelzeilen[s] for s in SPALTEN], breiten)
+    spalten = _spalten(bericht)
+    breiten = [max(20, len(summenzeile) + 2), 12, 14, 12, 12, 12, 12, 10, 13, 11, 13]
+    if VERAENDERUNG not in spalten:
+        del breiten[9]
+    _kopfzeile(blatt, ZEILE_KOPF, [titelzeilen[s] for s in spalten], breiten)
     blatt.row_dimensions[ZEILE_KOPF].height = 58
     # Grouped headers as published: Quote | verfügbarer Wohnraum | single columns.
     gruppen = {"Quote": (2, 3), "verfügbarer Wohnraum": (4, 7)}
@@ -119,13 +134,14 @@ def auswertung_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> int:
         blatt.merge_cells(
             start_row=ZEILE_GRUPPEN, start_column=von, end_row=ZEILE_GRUPPEN, end_column=bis
         )
-    for spalte in (1, 8, 9, 10):  # Kommune, Summe, Bedarf, Einschätzung span both rows
-        _schreiben(blatt, ZEILE_GRUPPEN, spalte, titelzeilen[SPALTEN[spalte - 1]])
+    # Kommune, Summe, Bedarf, ± Vorwoche, Einschätzung span both rows
+    for spalte in (1, *range(8, len(spalten) + 1)):
+        _schreiben(blatt, ZEILE_GRUPPEN, spalte, titelzeilen[spalten[spalte - 1]])
         blatt.cell(ZEILE_KOPF, spalte).value = None
         blatt.merge_cells(
             start_row=ZEILE_GRUPPEN, start_column=spalte, end_row=ZEILE_KOPF, end_column=spalte
         )
-    for spalte in range(1, len(SPALTEN) + 1):
+    for spalte in range(1, len(spalten) + 1):
         zelle = blatt.cell(ZEILE_GRUPPEN, spalte)
         zelle.font = Font(bold=True)
         zelle.fill = PatternFill("solid", fgColor=_GRAU)
@@ -133,24 +149,33 @@ def auswertung_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> int:
 
     zeile = ERSTE_DATENZEILE
     for daten in bericht.auswertung.datensaetze():
-        for spalte, key in enumerate(SPALTEN, start=1):
-            _schreiben(blatt, zeile, spalte, daten[key], ZAHLFORMAT if key in ZAHLSPALTEN else None)
+        for spalte, key in enumerate(spalten, start=1):
+            if key == VERAENDERUNG:
+                wert = veraenderung_fehlend(bericht, daten)
+                _schreiben(blatt, zeile, spalte, wert, VERAENDERUNGSFORMAT)
+            else:
+                format_ = ZAHLFORMAT if key in ZAHLSPALTEN else None
+                _schreiben(blatt, zeile, spalte, daten[key], format_)
         zeile += 1
     letzte = zeile - 1
     gesamt = zeile
     fett = Font(bold=True)
     _schreiben(blatt, gesamt, 1, summenzeile).font = fett
     oben = Border(top=Side(style="thin"), bottom=Side(style="double"))
-    for spalte, key in enumerate(SPALTEN, start=1):
+    for spalte, key in enumerate(spalten, start=1):
         zelle = blatt.cell(gesamt, spalte)
-        if key in ZAHLSPALTEN:
+        if key == VERAENDERUNG and bericht.vergleich is not None:
+            wert = bericht.vergleich.gesamt["fehlender_wohnraum"]
+            _schreiben(blatt, gesamt, spalte, wert, VERAENDERUNGSFORMAT).font = fett
+        elif key in ZAHLSPALTEN:
             _schreiben(
                 blatt, gesamt, spalte, bericht.auswertung.gesamt[key], ZAHLFORMAT
             ).font = fett
         zelle.border = oben
     fussnote = gesamt_fussnote(bericht)
     regel = Comment(fussnote, f"wrm {__version__}", width=320, height=110)
-    blatt.cell(gesamt, 1 + SPALTEN.index("fehlender_wohnraum")).comment = regel
+    bedarf_nr = 1 + spalten.index("fehlender_wohnraum")
+    blatt.cell(gesamt, bedarf_nr).comment = regel
     # One line in small type, so the page holds as many rows as before.
     _schreiben(blatt, gesamt + 1, 1, fussnote).font = Font(italic=True, size=8, color="595959")
 
@@ -159,8 +184,17 @@ def auswertung_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> int:
         _schreiben(blatt, zeile, 1, text)
         blatt.merge_cells(start_row=zeile, start_column=1, end_row=zeile, end_column=7)
         wert = _schreiben(blatt, zeile, 9, bericht.auswertung.kennzahlen[key], ZAHLFORMAT)
+        if bericht.vergleich is not None:
+            aenderung = bericht.vergleich.kennzahlen[key]
+            _schreiben(blatt, zeile, 10, aenderung, VERAENDERUNGSFORMAT)
         if key == "fehlender_wohnraum":
             blatt.cell(zeile, 1).font = wert.font = fett
+            if bericht.vergleich is not None:
+                blatt.cell(zeile, 10).font = fett
+        zeile += 1
+    if bericht.vergleich is not None:
+        notiz = _schreiben(blatt, zeile, 1, vergleich_satz(bericht))
+        notiz.font = Font(italic=True, color="595959")
         zeile += 1
     if bericht.fehlende_kommunen:
         zeile += 1
@@ -169,14 +203,28 @@ def auswertung_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> int:
         )
 
     if letzte >= ERSTE_DATENZEILE:
-        bedarf = f"I{ERSTE_DATENZEILE}:I{letzte}"
-        _markieren(blatt, bedarf, "greaterThan", "0", _ROT_HELL, _ROT)
-        _markieren(blatt, bedarf, "lessThan", "0", _GRUEN_HELL, _GRUEN, fett=False)
-        _markieren(blatt, f"J{ERSTE_DATENZEILE}:J{letzte}", "equal", '"kritisch"', _ROT_HELL, _ROT)
+        bereiche = {
+            key: f"{(b := _spaltenname(nr))}{ERSTE_DATENZEILE}:{b}{letzte}"
+            for nr, key in enumerate(spalten, start=1)
+        }
+        for key in ("fehlender_wohnraum", VERAENDERUNG):
+            if key in bereiche:  # more shortage red, less green
+                _markieren(blatt, bereiche[key], "greaterThan", "0", _ROT_HELL, _ROT)
+                _markieren(blatt, bereiche[key], "lessThan", "0", _GRUEN_HELL, _GRUEN, fett=False)
+        kritisch = bereiche["einschaetzung"]
+        _markieren(blatt, kritisch, "equal", '"kritisch"', _ROT_HELL, _ROT)
     blatt.freeze_panes = f"B{ERSTE_DATENZEILE}"
-    blatt.print_area = f"A1:J{zeile}"
+    blatt.print_area = f"A1:{_spaltenname(len(spalten))}{zeile}"
     _drucken(blatt, bericht, quer=True, titelzeilen=f"{ZEILE_GRUPPEN}:{ZEILE_KOPF}")
     return gesamt
+
+
+def _spalten(bericht: Auswertungsbericht) -> list[str]:
+    """A … J as published; with a comparison, "± Vorwoche" right of fehlender Wohnraum."""
+    if bericht.vergleich is None:
+        return list(SPALTEN)
+    nach = SPALTEN.index("fehlender_wohnraum") + 1
+    return [*SPALTEN[:nach], VERAENDERUNG, *SPALTEN[nach:]]
 
 
 def uebersicht_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
@@ -338,6 +386,8 @@ def arbeitsmappe_erstellen(bericht: Auswertungsbericht) -> Workbook:
     meldestatus_blatt(mappe.create_sheet(BLATT_MELDESTATUS), bericht)
     hinweise_blatt(mappe.create_sheet(BLATT_HINWEISE), bericht)
     diagramm_blatt(mappe.create_sheet(BLATT_DIAGRAMM), bericht)
+    if bericht.verlauf:
+        berichtsverlauf(mappe.create_sheet(BLATT_VERLAUF), bericht, _unterzeile(bericht))
     mappe.properties.title = titel(bericht)
     mappe.properties.creator = f"wrm {__version__}"
     return mappe

@@ -10,6 +10,7 @@ from openpyxl.utils import get_column_letter
 
 from wrm_cli.berichte.excel_breiten import anzeige, zeilenhoehe
 from wrm_cli.ergebnis import Auswertungsbericht
+from wrm_cli.verlaufsergebnis import Verlaufsbericht
 from wrm_cli.werte import datum_deutsch
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def kopfzeile(
 
 def drucken(
     blatt: Worksheet,
-    bericht: Auswertungsbericht,
+    bericht: Auswertungsbericht | Verlaufsbericht,
     quer: bool,
     titelzeilen: str,
     seiten_breit: int = 1,
@@ -74,7 +75,7 @@ def drucken(
 ) -> None:
     """A4, ``seiten_breit`` pages wide (``titelspalten`` repeated on each) and
     ``seiten_hoch`` pages high (0: as many as needed); header with the title, footer
-    with Stichtag and page numbers."""
+    with the Stichtag (or the Stichtage) and page numbers."""
     blatt.page_setup.paperSize = blatt.PAPERSIZE_A4
     blatt.page_setup.orientation = "landscape" if quer else "portrait"
     blatt.page_setup.fitToWidth = seiten_breit
@@ -88,8 +89,19 @@ def drucken(
     kopf, fuss = blatt.oddHeader, blatt.oddFooter
     assert kopf is not None and fuss is not None
     kopf.center.text = f"{bericht.bezirk.name} – {blatt.title}"
-    fuss.left.text = f"Stichtag {datum_deutsch(bericht.stichtag)}"
+    fuss.left.text = _fusszeile(bericht)
     fuss.right.text = "Seite &P von &N"
+
+
+def _fusszeile(bericht: Auswertungsbericht | Verlaufsbericht) -> str:
+    if isinstance(bericht, Auswertungsbericht):
+        return f"Stichtag {datum_deutsch(bericht.stichtag)}"
+    if not bericht.stichtage:
+        return ""
+    erster, letzter = min(bericht.stichtage), max(bericht.stichtage)
+    if erster == letzter:
+        return f"Stichtag {datum_deutsch(erster)}"
+    return f"Stichtage {datum_deutsch(erster)} bis {datum_deutsch(letzter)}"
 
 
 def tabelle(
