@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from wrm_cli.berichte.beschriftung import spaltentitel
+from wrm_cli.berichte.beschriftung import spaltentitel, veraenderung
 from wrm_cli.bezirk import Bezirk
 from wrm_cli.ergebnis import ZAHLSPALTEN, Verlaufspunkt
 from wrm_cli.verlaufsergebnis import Kommunenpunkt, Meldeverhalten, Verlaufsbericht
@@ -44,15 +44,6 @@ class Tabelle:
     zeilen: list[list[Any]] = field(default_factory=list)  # plain values, None = blank
 
 
-def veraenderung_de(wert: int | None) -> str:
-    """12 → "+12", -5 → "−5" (U+2212), 0 → "0", blank → ""."""
-    if wert is None:
-        return ""
-    if wert == 0:
-        return "0"
-    return ("+" if wert > 0 else "\u2212") + zahl_de(abs(wert))
-
-
 def anteil_de(wert: float | None) -> str:
     """0.8224 → "82 %"."""
     return "" if wert is None else f"{round(wert * 100)} %"
@@ -67,7 +58,7 @@ def zelle_de(wert: Any, spalte: Spalte) -> str:
     if spalte.art == "zahl":
         return zahl_de(wert)
     if spalte.art == "veraenderung":
-        return veraenderung_de(wert)
+        return veraenderung(wert)  # as the column of wrm auswerten
     if spalte.art == "anteil":
         return anteil_de(wert)
     if spalte.art == "meldend":
