@@ -24,6 +24,7 @@ from archivhilfen import (
     VORWOCHE,
     alle_arten,
     hinweistexte,
+    melden,
     probebezirk,
     spalten,
     sql,
@@ -312,3 +313,17 @@ def test_beispiel_2016_ohne_archiv_unveraendert(tmp_path: Path) -> None:
     assert ohne.auswertung.kennzahlen["fehlender_wohnraum"] == -407
     assert hinweistexte(ohne) == hinweistexte(mit)
     assert not list(BEISPIELE.rglob("*.sqlite"))
+
+
+def test_ohne_auswertbare_meldung_wird_nichts_aufbewahrt(
+    tmp_path: Path, probe: Einstellungen
+) -> None:
+    eingang = tmp_path / "eingang"
+    melden(eingang, probe, "Dornum", KW11, zuweisungen=3, verfuegbar_gu=-4)
+    archiv = tmp_path / "archiv.sqlite"
+
+    lauf = wrm("auswerten", eingang, "--archiv", archiv, "--konfig", probe.quelle)
+
+    assert lauf.returncode == 3
+    assert sql(archiv, "SELECT count(*) FROM laeufe") == [(0,)]
+    assert sql(archiv, "SELECT count(*) FROM meldungen") == [(0,)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -359,3 +360,44 @@ def test_laeufe_im_archiv(fuenf: tuple[Path, Einstellungen]) -> None:
           (T4.isoformat(), "aktuell"), (T5.isoformat(), "aktuell")]  # fmt: skip
     # Eight Meldungen in the five runs; Bergen's faulty one of T3 is not among them.
     assert sql(archiv, "SELECT count(*) FROM meldungen") == [(8,)]
+
+
+def test_zweiter_lauf_eines_stichtags_ist_dessen_bericht(
+    fuenf: tuple[Path, Einstellungen], tmp_path: Path
+) -> None:
+    vorlage, probe = fuenf
+    archiv = tmp_path / "archiv.sqlite"
+    shutil.copy(vorlage, archiv)
+    # A late file for T5: Cranz reports too (fehlender Wohnraum 2 more).
+    ordner = tmp_path / "spaet"
+    for kommune, (stand, einschaetzung, zahlen) in FUENF_LAEUFE[T5].items():
+        werte: dict[str, Any] = {"einschaetzung": einschaetzung, **zahlen}
+        melden(ordner, probe, kommune, stand, **werte)
+    spaet: dict[str, Any] = {"einschaetzung": "kritisch", **_zahlen(4, 3, 1, 1, 0, 1, 0, 0)}
+    melden(ordner, probe, "Cranz", dt.date(2016, 3, 28), **spaet)
+    auswerten([ordner], probe, T5, archiv=archiv)
+
+    assert sql(archiv, "SELECT count(*) FROM laeufe WHERE stichtag = ?", T5.isoformat()) == [(2,)]
+    punkte = verlauf(archiv, probe, "bezirk").punkte
+    assert [p.stichtag for p in punkte] == [T1, T2, T3, T4, T5]
+    assert (punkte[-1].meldende_kommunen, punkte[-1].kennzahlen["fehlender_wohnraum"]) == (3, 17)
+    assert (punkte[-1].kritisch, punkte[-1].veraenderung_fehlend) == (3, -2)
+    verhalten = _verhalten(verlauf(archiv, probe, "meldungen"))
+    assert verhalten["Cranz"] == (5, 2, 0, 3, 0, 2, 1, dt.date(2016, 3, 28))
+    assert verhalten["Altdorf"] == (5, 2, 1, 2, 0, 3, 2, dt.date(2016, 3, 28))
+    cranz = verlauf(archiv, probe, "kommune", kommune="Cranz").kommunenpunkte
+    assert [p.status for p in cranz] == ["fehlt", "fehlt", "aktuell", "fehlt", "aktuell"]
+
+
+def test_ohne_archivdatei_kein_verlauf_und_keine_wiederholung(tmp_path: Path) -> None:
+    archiv = tmp_path / "fehlt.sqlite"
+    erwartet = (
+        f"Fehler: Das Archiv {archiv} gibt es nicht – es entsteht beim ersten „wrm auswerten … "
+        f"--archiv {archiv}“.\n"
+    )
+    for lauf in (
+        wrm("verlauf", "--archiv", archiv, "--konfig", KONFIG_2016),
+        wrm("auswerten", "--archiv", archiv, "--stichtag", "09.03.2016", "--konfig", KONFIG_2016),
+    ):
+        assert (lauf.returncode, lauf.stdout, lauf.stderr) == (3, "", erwartet)
+    assert not archiv.exists()
