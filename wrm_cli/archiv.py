@@ -252,9 +252,12 @@ def oeffnen(
     """The archive at ``pfad``, checked: an SQLite file of wrm (created when missing and
     ``anlegen``), of this district, of this or an older schema version (then migrated in
     place). ``ausweg``: what the messages offer instead, e.g. "--ohne-archiv"."""
-    zusatz = f" {ausweg}" if ausweg else ""
+    zusatz = f" {ausweg.strip()}" if ausweg.strip() else ""
     if pfad.is_dir():
-        raise ArchivFehler(f"Das Archiv {pfad} ist ein Ordner, keine Datei.{zusatz}")
+        raise ArchivFehler(
+            f"Das Archiv {pfad} ist ein Ordner, keine Datei – bitte die Archivdatei angeben, "
+            f"z. B. {pfad / 'wrm-archiv.sqlite'}.{zusatz}"
+        )
     neu = not pfad.exists() or pfad.stat().st_size == 0  # SQLite's own view of an empty file
     if neu and not anlegen:
         raise ArchivFehler(
@@ -262,7 +265,10 @@ def oeffnen(
             f"entsteht beim ersten „wrm auswerten … --archiv {pfad}“."
         )
     if neu and not pfad.parent.is_dir():
-        raise ArchivFehler(f"Den Ordner {pfad.parent} für das Archiv {pfad} gibt es nicht.")
+        raise ArchivFehler(
+            f"Den Ordner {pfad.parent} für das Archiv {pfad} gibt es nicht – bitte den Ordner "
+            f"anlegen oder einen anderen Pfad angeben.{zusatz}"
+        )
     if not neu:
         with open(pfad, "rb") as datei:
             if datei.read(len(_KOPF)) != _KOPF:
@@ -313,6 +319,17 @@ def _pruefen_und_umstellen(
                 f"Tabellen {gezeigt}) – bitte die richtige Datei angeben (sie bleibt "
                 f"unverändert).{archiv._ausweg}"
             )
+    # Before any migration: another district's archive stays as it is.
+    if version > 0:
+        fremd = db.execute(
+            "SELECT bezirk FROM laeufe WHERE bezirk <> ? LIMIT 1", (bezirk,)
+        ).fetchone()
+        if fremd is not None:
+            raise ArchivFehler(
+                f"Das Archiv {archiv.pfad} gehört zum Bezirk „{fremd[0]}“, die Auswertung zum "
+                f"Bezirk „{bezirk}“ – bitte das Archiv dieses Bezirks angeben (oder die "
+                f"passende wrm.toml mit --konfig).{archiv._ausweg}"
+            )
     if version < SCHEMAVERSION:
         if version > 0 and _schreibgeschuetzt(archiv.pfad):
             raise ArchivFehler(
@@ -321,19 +338,17 @@ def _pruefen_und_umstellen(
                 f"aufheben.{archiv._ausweg}"
             )
         umstellen(db, version)
-    fremd = db.execute("SELECT bezirk FROM laeufe WHERE bezirk <> ? LIMIT 1", (bezirk,)).fetchone()
-    if fremd is not None:
-        raise ArchivFehler(
-            f"Das Archiv {archiv.pfad} gehört zum Bezirk „{fremd[0]}“, die Auswertung zum "
-            f"Bezirk „{bezirk}“ – bitte das Archiv dieses Bezirks angeben (oder die "
-            f"passende wrm.toml mit --konfig).{archiv._ausweg}"
-        )
+    if not _schreibgeschuetzt(archiv.pfad):
+        # The rollback journal even if a tool switched the file to WAL (kept in the file).
+        db.execute("PRAGMA journal_mode = DELETE")
 
 
 def umstellen(db: sqlite3.Connection, von: int, bis: int = SCHEMAVERSION) -> None:
     """Take the archive from schema version ``von`` to ``bis``, in one transaction."""
     db.execute("BEGIN IMMEDIATE")
     try:
+        # Another run may have migrated it (or created it) while this one waited.
+        von = max(von, int(db.execute("PRAGMA user_version").fetchone()[0]))
         for version in range(von + 1, bis + 1):
             for anweisung in _anweisungen(_SCHRITTE[version]):
                 db.execute(anweisung)
@@ -362,8 +377,9 @@ def _deutsch(pfad: Path, ausweg: str, wartezeit: float) -> Iterator[None]:
         text = str(fehler).lower()
         if "locked" in text or "busy" in text:
             satz = (
-                f"Das Archiv {pfad} {_HINWEIS_WARTEN}; nach {wartezeit:g} Sekunden Warten wurde "
-                "abgebrochen – bitte später erneut versuchen."
+                f"Das Archiv {pfad} {_HINWEIS_WARTEN}; nach {wartezeit:g} "
+                f"{'Sekunde' if wartezeit == 1 else 'Sekunden'} Warten wurde abgebrochen – bitte "
+                "später erneut versuchen."
             )
         elif "readonly" in text or "read-only" in text:
             satz = (
@@ -371,9 +387,15 @@ def _deutsch(pfad: Path, ausweg: str, wartezeit: float) -> Iterator[None]:
                 "und ihres Ordners aufheben."
             )
         elif "not a database" in text or "encrypted" in text:
-            satz = f"{pfad} ist keine lesbare SQLite-Datei und damit kein wrm-Archiv."
+            satz = (
+                f"{pfad} ist keine lesbare SQLite-Datei und damit kein wrm-Archiv – bitte die "
+                "richtige Datei angeben (sie bleibt unverändert)."
+            )
         elif "unable to open" in text:
-            satz = f"Das Archiv {pfad} lässt sich nicht öffnen (keine Berechtigung?)."
+            satz = (
+                f"Das Archiv {pfad} lässt sich nicht öffnen – bitte die Zugriffsrechte der "
+                "Datei und ihres Ordners prüfen."
+            )
         elif "disk i/o" in text or "full" in text:
             satz = (
                 f"Das Archiv {pfad} ließ sich nicht schreiben (Datenträger voll oder "
