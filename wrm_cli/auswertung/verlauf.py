@@ -26,10 +26,10 @@ from wrm_cli.ergebnis import (
     Vergleich,
     Verlaufspunkt,
 )
-from wrm_cli.felder import FELD, KOMMUNE, KONTAKT_LABELS, STAND, ZAHLFELDER
+from wrm_cli.felder import FELD, KAPAZITAETSFELDER, KOMMUNE, KONTAKT_LABELS, STAND, ZAHLFELDER
 from wrm_cli.lesen.lauf import MELDUNG_NR
 from wrm_cli.verlaufsergebnis import Kommunenpunkt, Meldeverhalten
-from wrm_cli.werte import datum_deutsch
+from wrm_cli.werte import datum_deutsch, python_wert
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -124,8 +124,10 @@ def archivlauf(
 
 
 def _als_daten(objekt: Any) -> dict[str, Any]:
-    daten = dataclasses.asdict(objekt)
-    return {k: list(w) if isinstance(w, tuple) else w for k, w in daten.items()}
+    """A flat dataclass (Befund, Dateistand) as JSON data; not ``dataclasses.asdict``,
+    whose deep copy costs a second for the 14,000 of a Land."""
+    werte = ((feld.name, getattr(objekt, feld.name)) for feld in dataclasses.fields(objekt))
+    return {k: list(w) if isinstance(w, tuple) else w for k, w in werte}
 
 
 # --- the past, recomputed ---------------------------------------------------------------
@@ -171,7 +173,7 @@ def uebersicht_von(meldungen: Iterable[Archivmeldung]) -> list[dict[str, Any]]:
 def vergleich(jetzt: Auswertung, damals: Auswertung, stichtag: dt.date) -> Vergleich:
     """Now − then for every number of every current row, the Gesamt and the Kennzahlen;
     None where either side is blank or the Kommune had no row then."""
-    alt = {zeile[KOMMUNE]: zeile for zeile in damals.datensaetze()}
+    alt = _zahlen_je_kommune(damals)
     zeilen: dict[str, dict[str, int | None]] = {}
     for zeile in jetzt.datensaetze():
         vorher = alt.get(zeile[KOMMUNE])
@@ -189,6 +191,17 @@ def vergleich(jetzt: Auswertung, damals: Auswertung, stichtag: dt.date) -> Vergl
         neu=tuple(name for name in zeilen if name not in alt),
         weggefallen=tuple(name for name in alt if name not in zeilen),
     )
+
+
+def _zahlen_je_kommune(auswertung: Auswertung) -> dict[str, dict[str, Any]]:
+    """The number columns of each row, read column by column: the comparison run's rows
+    are needed for nothing else, and ``datensaetze`` would convert every cell."""
+    tabelle = auswertung.zeilen
+    spalten = {s: [python_wert(w) for w in tabelle[s].tolist()] for s in ZAHLSPALTEN}
+    return {
+        str(kommune): {s: spalten[s][nr] for s in ZAHLSPALTEN}
+        for nr, kommune in enumerate(tabelle[KOMMUNE].tolist())
+    }
 
 
 def verlaufspunkte(summen: Sequence[tuple[dt.date, Laufsummen]]) -> list[Verlaufspunkt]:
@@ -214,13 +227,35 @@ def verlaufspunkte(summen: Sequence[tuple[dt.date, Laufsummen]]) -> list[Verlauf
     return punkte
 
 
+def kommunenzeile(meldung: Archivmeldung) -> dict[str, Any]:
+    """A Meldung's row of the table (auswertung/tabelle.py: summe = (8)+…+(11), blanks as
+    0; fehlender_wohnraum = max((5), 0) − summe, empty when (8)–(11) are all blank), as
+    ``Auswertung.datensaetze`` gives it – without pandas, whose import alone would take
+    ``wrm verlauf --kommune`` over a second; tests hold it to the table."""
+    felder = meldung.felder
+    kapazitaet = {key: felder.get(key) for key in KAPAZITAETSFELDER}
+    summe = sum(int(wert or 0) for wert in kapazitaet.values())
+    bedarf = max(int(felder.get("zu_erfuellen") or 0), 0)
+    leer = all(wert is None for wert in kapazitaet.values())
+    return {
+        KOMMUNE: meldung.kommune,
+        STAND: meldung.stand,
+        "bisherige_zuweisungen": felder.get("zuweisungen"),
+        "zu_erfuellen": felder.get("zu_erfuellen"),
+        **kapazitaet,
+        "summe": summe,
+        "fehlender_wohnraum": None if leer else bedarf - summe,
+        "einschaetzung": felder.get("einschaetzung"),
+    }
+
+
 def kommunenpunkte(eintraege: Sequence[tuple[dt.date, Kommunenstatus]]) -> list[Kommunenpunkt]:
     """One Kommune per Stichtag: its status, Stand and row as reported then."""
-    meldungen = {k.meldung.id: k.meldung for _, k in eintraege if k.meldung is not None}
-    zeilen: dict[int, dict[str, Any]] = {}
-    if meldungen:
-        tabelle = auswertung_von(list(meldungen.values()))
-        zeilen = dict(zip(tabelle.herkunft, tabelle.datensaetze(), strict=True))
+    zeilen = {
+        k.meldung.id: kommunenzeile(k.meldung)
+        for _, k in eintraege
+        if k.meldung is not None and k.meldung.id is not None
+    }
     punkte: list[Kommunenpunkt] = []
     for stichtag, eintrag in eintraege:
         meldung = eintrag.meldung
