@@ -325,5 +325,10 @@ def test_ohne_auswertbare_meldung_wird_nichts_aufbewahrt(
     lauf = wrm("auswerten", eingang, "--archiv", archiv, "--konfig", probe.quelle)
 
     assert lauf.returncode == 3
-    assert sql(archiv, "SELECT count(*) FROM laeufe") == [(0,)]
-    assert sql(archiv, "SELECT count(*) FROM meldungen") == [(0,)]
+    assert not archiv.exists()  # a new archive comes with its first run, none is left empty
+    melden(eingang, probe, "Altdorf", KW11, zuweisungen=3)
+    assert wrm("auswerten", eingang, "--archiv", archiv, "--konfig", probe.quelle).returncode == 1
+    assert sql(archiv, "SELECT count(*) FROM laeufe") == [(1,)]
+    melden(eingang, probe, "Altdorf", KW11, zuweisungen=3, verfuegbar_gu=-4)
+    assert wrm("auswerten", eingang, "--archiv", archiv, "--konfig", probe.quelle).returncode == 3
+    assert sql(archiv, "SELECT count(*) FROM laeufe") == [(1,)]

@@ -8,6 +8,7 @@ the command line only for exit codes and messages.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -112,8 +113,11 @@ def test_nachtragen_in_beliebiger_reihenfolge(tmp_path: Path) -> None:
     assert kw10.vergleich is not None and kw10.vergleich.stichtag == KW09
     assert kw10.vergleich.kennzahlen["fehlender_wohnraum"] == -228 - -361
 
-    # The week of 16.03.2016 repeated now compares with 09.03.2016, as does a new run.
-    wieder = wiederholen(archiv, EINSTELLUNGEN_2016, KW11, None)
+    # Repeated, the week of 16.03.2016 is its report as it went out: without a comparison
+    # (nothing was earlier then); --vergleich asks for the week now before it, and a new
+    # run compares with it by itself.
+    assert wiederholen(archiv, EINSTELLUNGEN_2016, KW11, None).vergleich is None
+    wieder = wiederholen(archiv, EINSTELLUNGEN_2016, KW11, KW10)
     assert wieder.vergleich is not None and wieder.vergleich.stichtag == KW10
     assert wieder.vergleich.kennzahlen["fehlender_wohnraum"] == -407 - -228
     assert [(p.stichtag, p.kennzahlen["fehlender_wohnraum"]) for p in wieder.verlauf] == [
@@ -164,3 +168,26 @@ def test_vergleich_mit_einem_tag_ohne_lauf_ist_ein_falscher_aufruf(tmp_path: Pat
         assert (lauf.returncode, lauf.stdout, lauf.stderr) == (2, "", erwartet)
     assert archiv.read_bytes() == inhalt  # nothing stored
     assert sql(archiv, "SELECT count(*) FROM laeufe") == [(2,)]
+
+
+def test_wiederholung_behaelt_ihren_vergleich_nach_einer_korrektur(tmp_path: Path) -> None:
+    """A week corrected later (a new run of 09.03.2016 with Bohmte's Version 2) does not
+    change what the report of 16.03.2016 said about the week before: repeated, it compares
+    with the run it compared with then."""
+    archiv = tmp_path / "archiv.sqlite"
+    for ordner, tag in ((VERLAUF / "kw09", KW09), (VERLAUF / "kw10", KW10)):
+        auswerten([ordner], EINSTELLUNGEN_2016, tag, archiv=archiv)
+    damals = auswerten([BEISPIELE / "eingang"], EINSTELLUNGEN_2016, KW11, archiv=archiv)
+    assert damals.vergleich is not None
+    assert damals.vergleich.zeilen["Bohmte"]["fehlender_wohnraum"] == -59 - -17
+    korrigiert = tmp_path / "kw10"
+    shutil.copytree(VERLAUF / "kw10", korrigiert)
+    shutil.copy(VERLAUF / "korrektur" / "Meldung_Bohmte.xlsx", korrigiert)
+    auswerten([korrigiert], EINSTELLUNGEN_2016, KW10, archiv=archiv)
+
+    wieder = wiederholen(archiv, EINSTELLUNGEN_2016, KW11, None)
+    assert wieder.vergleich == damals.vergleich
+    # Asked for explicitly, the comparison is with the report of 09.03.2016 as it is now.
+    neu = wiederholen(archiv, EINSTELLUNGEN_2016, KW11, KW10)
+    assert neu.vergleich is not None
+    assert neu.vergleich.zeilen["Bohmte"]["fehlender_wohnraum"] == -59 - -62

@@ -84,13 +84,17 @@ def _summe(*felder: str) -> str:
 
 # Version 2: the run's totals (computed here from the stored Meldungen, exactly as the
 # Gesamt row sums them: blanks as 0, fehlender Wohnraum = Σ(5) − ΣSumme), its Befunde and
-# files, and why a Kommune was "ungültig".
+# files, and why a Kommune was "ungültig". Without the index of lauf_kommunen by Kommune:
+# each run would update 11,000 scattered pages of it (a third of the archive's cost for a
+# Land), and one Kommune's runs are found by the primary key (lauf_id, kommune) as fast.
 _VERSION_2 = f"""
 {"".join(f"ALTER TABLE laeufe ADD COLUMN {spalte} INTEGER;" for spalte in _SUMMEN)}
 ALTER TABLE laeufe ADD COLUMN befunde TEXT;
 ALTER TABLE laeufe ADD COLUMN dateien TEXT;
+ALTER TABLE laeufe ADD COLUMN vergleich_lauf_id INTEGER REFERENCES laeufe (id);
 ALTER TABLE lauf_kommunen ADD COLUMN datei TEXT;
 ALTER TABLE lauf_kommunen ADD COLUMN grund TEXT;
+DROP INDEX lauf_kommunen_kommune;
 UPDATE laeufe SET
     kommunen_im_bezirk = s.alle,
     meldende_kommunen = s.meldend,
@@ -124,6 +128,10 @@ FROM (
     GROUP BY k.lauf_id
 ) AS s
 WHERE laeufe.id = s.lauf_id;
+UPDATE laeufe SET vergleich_lauf_id = (
+    SELECT v.id FROM laeufe AS v WHERE v.stichtag < laeufe.stichtag AND v.id < laeufe.id
+    ORDER BY v.stichtag DESC, v.id DESC LIMIT 1
+);
 """
 _SCHRITTE = {1: _VERSION_1, 2: _VERSION_2}
 
@@ -196,6 +204,9 @@ class Lauf:
     befunde: list[dict[str, Any]] | None = None  # Befund.als_dict(); None before version 2
     dateien: list[dict[str, Any]] | None = None  # the JSON's "dateien"
     id: int | None = None
+    # The run its report was compared with (None: none); from schema version 2 on, and
+    # for older runs the one the rule gave then: the latest of an earlier Stichtag.
+    vergleich_lauf_id: int | None = None
 
 
 # --- opening -------------------------------------------------------------------------
@@ -205,15 +216,24 @@ class Archiv:
     """An open archive. ``oeffnen`` checks it; ``schreiben`` is the one write transaction."""
 
     def __init__(
-        self, pfad: Path, verbindung: sqlite3.Connection, ausweg: str, wartezeit: float
+        self,
+        pfad: Path,
+        verbindung: sqlite3.Connection,
+        ausweg: str,
+        wartezeit: float,
+        neu_angelegt: bool = False,
     ) -> None:
         self.pfad = pfad
         self._db = verbindung
         self._ausweg = ausweg
         self._wartezeit = wartezeit
+        # The file did not exist: if no run gets stored, none is left behind.
+        self._neu_angelegt = neu_angelegt
 
     def schliessen(self) -> None:
         self._db.close()
+        if self._neu_angelegt and self.pfad.exists() and self.pfad.stat().st_size == 0:
+            self.pfad.unlink()
 
     @contextmanager
     def _fehler(self) -> Iterator[None]:
@@ -227,6 +247,9 @@ class Archiv:
         with self._fehler():
             self._db.execute("BEGIN IMMEDIATE")
             try:
+                if int(self._db.execute("PRAGMA user_version").fetchone()[0]) == 0:
+                    # A new archive gets its tables with its first run, in its transaction.
+                    _schritte(self._db, 0, SCHEMAVERSION)
                 yield Schreiber(self._db)
                 self._db.execute("COMMIT")
             except BaseException:
@@ -258,7 +281,8 @@ def oeffnen(
             f"Das Archiv {pfad} ist ein Ordner, keine Datei – bitte die Archivdatei angeben, "
             f"z. B. {pfad / 'wrm-archiv.sqlite'}.{zusatz}"
         )
-    neu = not pfad.exists() or pfad.stat().st_size == 0  # SQLite's own view of an empty file
+    vorhanden = pfad.exists()
+    neu = not vorhanden or pfad.stat().st_size == 0  # SQLite's own view of an empty file
     if neu and not anlegen:
         raise ArchivFehler(
             f"Das Archiv {pfad} {'ist leer' if pfad.exists() else 'gibt es nicht'} – es "
@@ -283,7 +307,7 @@ def oeffnen(
             )
     with _deutsch(pfad, zusatz, wartezeit):
         verbindung = sqlite3.connect(pfad, timeout=wartezeit, isolation_level=None)
-    archiv = Archiv(pfad, verbindung, zusatz, wartezeit)
+    archiv = Archiv(pfad, verbindung, zusatz, wartezeit, neu_angelegt=not vorhanden)
     try:
         with archiv._fehler():
             _pruefen_und_umstellen(archiv, verbindung, bezirk, anlegen)
@@ -319,6 +343,12 @@ def _pruefen_und_umstellen(
                 f"Tabellen {gezeigt}) – bitte die richtige Datei angeben (sie bleibt "
                 f"unverändert).{archiv._ausweg}"
             )
+        if not schreibend:
+            raise ArchivFehler(
+                f"Das Archiv {archiv.pfad} enthält noch keinen Lauf – es füllt sich mit "
+                f"„wrm auswerten … --archiv {archiv.pfad}“."
+            )
+        return  # new: the tables come with the first run (Archiv.schreiben)
     # Before any migration: another district's archive stays as it is.
     if version > 0:
         fremd = db.execute(
@@ -349,15 +379,20 @@ def umstellen(db: sqlite3.Connection, von: int, bis: int = SCHEMAVERSION) -> Non
     try:
         # Another run may have migrated it (or created it) while this one waited.
         von = max(von, int(db.execute("PRAGMA user_version").fetchone()[0]))
-        for version in range(von + 1, bis + 1):
-            for anweisung in _anweisungen(_SCHRITTE[version]):
-                db.execute(anweisung)
-        db.execute(f"PRAGMA user_version = {int(bis)}")
+        _schritte(db, von, bis)
         db.execute("COMMIT")
     except BaseException:
         if db.in_transaction:
             db.execute("ROLLBACK")
         raise
+
+
+def _schritte(db: sqlite3.Connection, von: int, bis: int) -> None:
+    """The migration steps after version ``von`` up to ``bis``, in the open transaction."""
+    for version in range(von + 1, bis + 1):
+        for anweisung in _anweisungen(_SCHRITTE[version]):
+            db.execute(anweisung)
+    db.execute(f"PRAGMA user_version = {int(bis)}")
 
 
 def _anweisungen(skript: str) -> list[str]:
@@ -463,7 +498,8 @@ class Leser:
         """A run as stored: its Kommunen with the Meldungen it evaluated."""
         spalten = ", ".join(("ausgefuehrt_am", "stichtag", "bezirk", "wrm_version", *_SUMMEN))
         kopf = self._db.execute(
-            f"SELECT {spalten}, befunde, dateien FROM laeufe WHERE id = ?", (lauf_id,)
+            f"SELECT {spalten}, befunde, dateien, vergleich_lauf_id FROM laeufe WHERE id = ?",
+            (lauf_id,),
         ).fetchone()
         meldung = ", ".join(f"m.{s}" for s in ("id", *_MELDUNGSSPALTEN, "version", "eingelesen_am"))
         kommunen = [
@@ -481,7 +517,7 @@ class Leser:
             )
         ]
         ausgefuehrt, stichtag, bezirk, version, *rest = kopf
-        summen, befunde, dateien = rest[: len(_SUMMEN)], rest[-2], rest[-1]
+        summen, (befunde, dateien, vergleich_lauf_id) = rest[: len(_SUMMEN)], rest[-3:]
         return Lauf(
             dt.date.fromisoformat(stichtag),
             bezirk,
@@ -492,6 +528,7 @@ class Leser:
             json.loads(befunde) if befunde else None,
             json.loads(dateien) if dateien else None,
             lauf_id,
+            vergleich_lauf_id,
         )
 
     def neueste_meldungen(self, bis: dt.date) -> list[Archivmeldung]:
@@ -625,8 +662,8 @@ class Schreiber(Leser):
         )
         spalten = ("ausgefuehrt_am", "stichtag", "bezirk", "wrm_version", *_SUMMEN)
         zeiger = self._db.execute(
-            f"INSERT INTO laeufe ({', '.join(spalten)}, befunde, dateien) "
-            f"VALUES ({', '.join('?' * (len(spalten) + 2))})",
+            f"INSERT INTO laeufe ({', '.join(spalten)}, befunde, dateien, vergleich_lauf_id) "
+            f"VALUES ({', '.join('?' * (len(spalten) + 3))})",
             (
                 jetzt,
                 lauf.stichtag.isoformat(),
@@ -635,6 +672,7 @@ class Schreiber(Leser):
                 *summenwerte,
                 json.dumps(lauf.befunde or [], ensure_ascii=False),
                 json.dumps(lauf.dateien or [], ensure_ascii=False),
+                lauf.vergleich_lauf_id,
             ),
         )
         lauf_id = zeiger.lastrowid

@@ -73,22 +73,28 @@ def archivieren(
         einordnungen = schreiber.einordnen(meldungen)
         korrekturen = korrekturhinweise(meldungen, einordnungen)
         bericht = dataclasses.replace(bericht, befunde=sortiert([*bericht.befunde, *korrekturen]))
-        schreiber.speichern(archivlauf(bericht, meldungen, __version__), einordnungen)
+        lauf_archiv = archivlauf(bericht, meldungen, __version__)
+        lauf_archiv = dataclasses.replace(lauf_archiv, vergleich_lauf_id=damals)
+        schreiber.speichern(lauf_archiv, einordnungen)
         return _mit_vergleich(schreiber, bericht, damals)
 
 
 def wiederholen(
     pfad: Path, einstellungen: Einstellungen, stichtag: dt.date, vergleich_am: dt.date | None
 ) -> Auswertungsbericht:
-    """The report of the Stichtag's latest run exactly as it was reported; without a run,
-    the archive's newest Meldung of each Kommune with a Stand up to the Stichtag."""
+    """The report of the Stichtag's latest run exactly as it was reported, compared with
+    the run it was compared with then (``vergleich_am``: another); without a run, the
+    archive's newest Meldung of each Kommune with a Stand up to the Stichtag."""
     from wrm_cli.auswertung.wiederholung import bericht_aus_lauf, bericht_aus_meldungen
 
     with geoeffnet(pfad, einstellungen, anlegen=False) as archiv, archiv.lesen() as leser:
         damals = _vergleichslauf(leser, pfad, stichtag, vergleich_am)
         lauf_id = leser.lauf_am(stichtag)
         if lauf_id is not None:
-            bericht = bericht_aus_lauf(leser.lauf(lauf_id), einstellungen)
+            lauf = leser.lauf(lauf_id)
+            if vergleich_am is None:
+                damals = lauf.vergleich_lauf_id
+            bericht = bericht_aus_lauf(lauf, einstellungen)
         else:
             meldungen = leser.neueste_meldungen(stichtag)
             if not meldungen:
