@@ -16,7 +16,7 @@ import typer
 
 from wrm_cli import __version__
 from wrm_cli.berichte.formate import AUSWERTEN, PRUEFEN
-from wrm_cli.cli.berichtsausgabe import bericht_ausgeben
+from wrm_cli.cli.berichtsausgabe import bericht_ausgeben, geschrieben, nichts_auszuwerten
 from wrm_cli.cli.deutsch import (
     DeutscheGruppe,
     DeutscherBefehl,
@@ -49,7 +49,6 @@ from wrm_cli.cli.verlauf import verlauf
 from wrm_cli.fehler import KonfigFehler
 
 if TYPE_CHECKING:
-    from wrm_cli.ergebnis import Auswertungsbericht
     from wrm_cli.konfig import Einstellungen
     from wrm_cli.lesen.parallel import Fortschritt
 
@@ -171,7 +170,7 @@ def auswerten(
             for befund in bericht.befunde:
                 if befund.stufe == "fehler":
                     typer.echo(befund.text, err=True)
-            fehler_melden(_nichts_auszuwerten(bericht), EXIT_UNLESBAR)
+            fehler_melden(nichts_auszuwerten(bericht), EXIT_UNLESBAR)
         if gewaehlt.terminal and ausgabe is None and sys.stdout.isatty():
             # In colour; a file or pipe gets the same lines from the format's writer.
             from rich.console import Console
@@ -186,7 +185,7 @@ def auswerten(
             ersetzt = bericht_ausgeben(gewaehlt, bericht, ausgabe, eigene)
             if ausgabe is not None:
                 # The report is in a file: what the task force must know stays on the screen.
-                for zeile in _geschrieben(bericht, ausgabe, ersetzt):
+                for zeile in geschrieben(bericht, ausgabe, ersetzt):
                     typer.echo(zeile, err=True)
         raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
 
@@ -326,45 +325,6 @@ app.command(
         ("wrm verlauf --archiv archiv.sqlite -o verlauf.xlsx", "Excel mit Diagramm"),
     ),
 )(verlauf)
-
-
-def _nichts_auszuwerten(bericht: Auswertungsbericht) -> str:
-    """Why there is no report: nothing readable, nothing valid, or only empty Meldungen."""
-    from wrm_cli.felder import FELD
-
-    if bericht.nichts_gelesen:
-        return "Keine der Eingaben enthält lesbare Meldungen."
-    ohne = "es wird kein Bericht erstellt"
-    anzahl = len(bericht.uebersicht)
-    if anzahl == 0:
-        return f"Keine der Eingaben enthält eine gültige Meldung – {ohne}."
-    felder = f"keine Angabe in (1)–({len(FELD)})"
-    if anzahl == 1:
-        return f"Die einzige gültige Meldung ist leer ({felder}) – {ohne}."
-    return f"Alle {anzahl} gültigen Meldungen sind leer ({felder}) – {ohne}."
-
-
-def _geschrieben(bericht: Auswertungsbericht, ziel: Path, ersetzt: bool) -> list[str]:
-    """The lines after a report was written to a file: the file, what became of the
-    inputs, how many errors and hints, which Kommunen are missing."""
-    from wrm_cli.berichte.beschriftung import dateien_zusammengefasst
-
-    fehler = sum(befund.stufe == "fehler" for befund in bericht.befunde)
-    hinweise = len(bericht.befunde) - fehler
-    vorher = " (die vorhandene Datei wurde ersetzt)" if ersetzt else ""
-    zeilen = [
-        f"Bericht geschrieben: {ziel}{vorher}",
-        dateien_zusammengefasst(bericht.dateien),
-        f"{fehler or 'Keine'} Fehler, "
-        + (
-            f"{hinweise} {'Hinweis' if hinweise == 1 else 'Hinweise'}."
-            if hinweise
-            else "keine Hinweise."
-        ),
-    ]
-    if bericht.fehlende_kommunen:
-        zeilen.append("Ohne gültige Meldung: " + ", ".join(bericht.fehlende_kommunen) + ".")
-    return zeilen
 
 
 def _einstellungen(
