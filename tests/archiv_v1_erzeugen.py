@@ -5,7 +5,7 @@ den Test der Umstellung auf die aktuelle Version (tests/test_archiv_fehler.py).
 
 Aufruf im Projektordner: ``.venv/bin/python tests/archiv_v1_erzeugen.py``. The runs are
 made by the current wrm (real processes), then copied column by column into a new file
-created with ``archiv._VERSION_1``; the timestamps are fixed, so every call writes the
+created with ``archiv.VERSION_1``; the timestamps are fixed, so every call writes the
 same content.
 """
 
@@ -62,12 +62,12 @@ def laeufe_ausfuehren(archiv: Path) -> None:
 def als_version_1(quelle: Path, ziel: Path) -> None:
     """A true version-1 copy of the archive ``quelle``: the documented columns only,
     fixed timestamps (run n at 12:00 on its Stichtag, its new Meldungen read then)."""
-    from wrm_cli.archiv import _MELDUNGSSPALTEN, _VERSION_1, _anweisungen
+    from wrm_cli.archiv.schema import MELDUNGSSPALTEN, VERSION_1, anweisungen
 
     ziel.unlink(missing_ok=True)
-    meldungsspalten = ("id", *_MELDUNGSSPALTEN, "eingelesen_am", "version")
+    meldungsspalten = ("id", *MELDUNGSSPALTEN, "eingelesen_am", "version")
     with closing(sqlite3.connect(quelle)) as alt, closing(sqlite3.connect(ziel)) as neu:
-        for anweisung in _anweisungen(_VERSION_1):
+        for anweisung in anweisungen(VERSION_1):
             neu.execute(anweisung)
         zeitpunkte = {
             nr: f"{stichtag}T12:00:00+01:00"

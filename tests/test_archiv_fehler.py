@@ -25,7 +25,7 @@ from archiv_v1_erzeugen import V1_SPALTEN, laeufe_ausfuehren
 from conftest import BEISPIELE, DATEN, wrm
 from openpyxl import load_workbook
 
-from wrm_cli.archiv import _SUMMEN, SCHEMAVERSION
+from wrm_cli.archiv.schema import SCHEMAVERSION, SUMMEN
 
 EINGANG = BEISPIELE / "eingang"
 KONFIG = BEISPIELE / "wrm.toml"
@@ -337,7 +337,7 @@ def _json(*argumente: str | Path) -> object:
 def _summen(pfad: Path) -> list[tuple[object, ...]]:
     with closing(sqlite3.connect(pfad)) as db:
         return db.execute(
-            f"SELECT stichtag, {', '.join(_SUMMEN)} FROM laeufe ORDER BY id"
+            f"SELECT stichtag, {', '.join(SUMMEN)} FROM laeufe ORDER BY id"
         ).fetchall()
 
 
@@ -354,7 +354,7 @@ def test_umstellung_von_version_1(befehl: str, frisches_archiv: Path, tmp_path: 
     with closing(sqlite3.connect(archiv)) as db:
         assert db.execute("PRAGMA user_version").fetchone() == (SCHEMAVERSION,)
         assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert set(_SUMMEN) <= set(_spalten(db, "laeufe"))
+        assert set(SUMMEN) <= set(_spalten(db, "laeufe"))
     assert _v1_inhalt(archiv) == alt  # nothing of version 1 changed
     assert _summen(archiv) == _summen(frisches_archiv)
     for art in ((), ("--kommune", "Hagen"), ("--meldungen",)):

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 from conftest import BEISPIELE, PROJEKT, prozessumgebung
 
-from wrm_cli.archiv import _SUMMEN, _VERSION_1, SCHEMAVERSION, _anweisungen
+from wrm_cli.archiv.schema import SCHEMAVERSION, SUMMEN, VERSION_1, anweisungen
 from wrm_cli.felder import FELD
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
@@ -233,7 +233,7 @@ def _v1_anlegen(archiv: Path, laeufe: int) -> None:
     """A version-1 archive of ``laeufe`` weekly runs of the large district."""
     felder = tuple(FELD)
     with closing(sqlite3.connect(archiv)) as db:
-        for anweisung in _anweisungen(_VERSION_1):
+        for anweisung in anweisungen(VERSION_1):
             db.execute(anweisung)
         spalten = ("id", "kommune", "stand", *felder, "datei", "datei_sha256", "eingelesen_am")
         meldungen, zeilen = [], []
@@ -280,7 +280,7 @@ def _inhalt(archiv: Path) -> tuple[object, ...]:
         if version == 1:
             assert spalten == ["id", "ausgefuehrt_am", "stichtag", "bezirk", "wrm_version"]
             return (1, digest.hexdigest(), None)
-        summen = db.execute(f"SELECT {', '.join(_SUMMEN)} FROM laeufe ORDER BY id").fetchall()
+        summen = db.execute(f"SELECT {', '.join(SUMMEN)} FROM laeufe ORDER BY id").fetchall()
         assert all(None not in zeile for zeile in summen)
         return (version, digest.hexdigest(), summen)
 

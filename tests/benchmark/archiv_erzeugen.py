@@ -83,16 +83,17 @@ def _kommunen(toml: Path) -> tuple[str, list[str]]:
 
 def erzeugen(toml: Path, ziel: Path, wochen: int = 260, saat: int = 15) -> None:
     """Write the archive ``ziel`` (must not exist) for the district of ``toml``."""
-    from wrm_cli import archiv
+    from wrm_cli.archiv import oeffnen
+    from wrm_cli.archiv import schema as archiv
 
     bezirk, kommunen = _kommunen(toml)
     vorlagen = _vorlagen()
     beispielbefunde = _beispielbefunde()
-    felder = archiv._FELDER
+    felder = archiv.FELDER
     zahlfelder = [key for key in felder if key != "einschaetzung"]
     # The real schema, through every migration step (an empty write transaction: a new
     # archive gets its tables with its first run).
-    leer = archiv.oeffnen(ziel, bezirk, anlegen=True)
+    leer = oeffnen(ziel, bezirk, anlegen=True)
     with leer.schreiben():
         pass
     leer.schliessen()
@@ -111,7 +112,7 @@ def erzeugen(toml: Path, ziel: Path, wochen: int = 260, saat: int = 15) -> None:
     ]
     letzte: list[int | None] = [None] * len(kommunen)  # each Kommune's newest Meldung id
     meldung_id = lauf_id = 0
-    meldungsspalten = (*archiv._MELDUNGSSPALTEN, "eingelesen_am", "version")
+    meldungsspalten = (*archiv.MELDUNGSSPALTEN, "eingelesen_am", "version")
     meldung_sql = (
         f"INSERT INTO meldungen (id, {', '.join(meldungsspalten)}) "
         f"VALUES ({', '.join('?' * (len(meldungsspalten) + 1))})"
@@ -217,7 +218,7 @@ def erzeugen(toml: Path, ziel: Path, wochen: int = 260, saat: int = 15) -> None:
             db.executemany(kommunen_sql, zeilen)
     # The runs' totals (and what else a run keeps of itself): the same statements as the
     # migration to schema version 2.
-    for anweisung in archiv._anweisungen(archiv._VERSION_2):
+    for anweisung in archiv.anweisungen(archiv.VERSION_2):
         if anweisung.startswith("UPDATE"):
             db.execute(anweisung)
     db.execute("COMMIT")

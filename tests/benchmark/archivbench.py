@@ -50,13 +50,13 @@ WRM = [sys.executable, "-m", "wrm_cli"]
 def _kennung(*dateien: Path, schema: bool = False) -> str:
     """A short hash of the sources the cached data depends on (``schema``: and of the
     archive's schema, its migration steps)."""
-    from wrm_cli import archiv
+    from wrm_cli.archiv import schema as archiv
 
     digest = hashlib.sha256()
     for datei in dateien:
         digest.update(datei.read_bytes())
     if schema:
-        digest.update(repr(sorted(archiv._SCHRITTE.items())).encode())
+        digest.update(repr(sorted(archiv.SCHRITTE.items())).encode())
     return digest.hexdigest()[:10]
 
 
