@@ -15,10 +15,11 @@ beispiele/verlauf/kw09 and kw10).
 
 Timed, each in a fresh process, in pairs (A B A B …, the ratio taken pair by pair, so a
 machine that drifts moves both): ``wrm auswerten`` on the 11,000 files with a fresh copy
-of the big archive – made before the timed process starts, so the copy is not in the
-figure; the run adds the week of 16.03.2016 – against the same run ``--ohne-archiv``; the
-same for the 21 examples with a copy of the small archive. Then ``wrm verlauf`` on the big
-archive: the district, one Kommune, and ``--meldungen``. Not a test: nothing here fails.
+of the big archive – made and written to disk before the timed process starts, so the
+copy is not in the figure; the run adds the week of 16.03.2016 – against the same run
+``--ohne-archiv``; the same for the 21 examples with a copy of the small archive. Then
+``wrm verlauf`` on the big archive: the district, one Kommune, and ``--meldungen``. Not a
+test: nothing here fails.
 """
 
 from __future__ import annotations
@@ -105,6 +106,14 @@ def kleines_archiv() -> Path:
     return pfad
 
 
+def _kopieren(quelle: Path, ziel: Path) -> None:
+    """A copy on disk, not only in the page cache: else the run's commit (fsync) would
+    write out the whole copy and the figure would be the copy's."""
+    shutil.copyfile(quelle, ziel)
+    with open(ziel, "rb+") as datei:
+        os.fsync(datei.fileno())
+
+
 @dataclass
 class Paar:
     a: Messung
@@ -121,7 +130,7 @@ def paare(a: list[str], b: list[str], runden: int, archiv: Path | None = None) -
         if archiv is not None:
             kopie = archiv.with_name("kopie.sqlite")
             kopie.unlink(missing_ok=True)
-            shutil.copyfile(archiv, kopie)
+            _kopieren(archiv, kopie)
         messung_a, messung_b = messen(a, 1), messen(b, 1)
         zeiten_a.append(messung_a.sekunden)
         zeiten_b.append(messung_b.sekunden)
@@ -155,7 +164,7 @@ def main() -> None:
         return
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} Kerne, {sys.platform}")
     start = time.perf_counter()
-    shutil.copyfile(gross, gross.with_name("kopie.sqlite"))
+    _kopieren(gross, gross.with_name("kopie.sqlite"))
     kopieren = time.perf_counter() - start
     print(
         f"Archiv: {gross.stat().st_size / 1e6:.0f} MB, kopieren {kopieren:.1f} s (nicht gemessen)"
