@@ -67,8 +67,8 @@ def summe(*felder: str) -> str:
 # Version 2: the run's totals (computed here from the stored Meldungen, exactly as the
 # Gesamt row sums them: blanks as 0, fehlender Wohnraum = Σ(5) − ΣSumme), its Befunde and
 # files, and why a Kommune was "ungültig". Without the index of lauf_kommunen by Kommune:
-# each run would update 11,000 scattered pages of it (a third of the archive's cost for a
-# Land), and one Kommune's runs are found by the primary key (lauf_id, kommune) as fast.
+# each run would update 11,000 scattered pages of it (half the time SQLite takes to store a
+# Land's run), and one Kommune's runs are found by the primary key (lauf_id, kommune) as fast.
 VERSION_2 = f"""
 {"".join(f"ALTER TABLE laeufe ADD COLUMN {spalte} INTEGER;" for spalte in SUMMEN)}
 ALTER TABLE laeufe ADD COLUMN befunde TEXT;
