@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
@@ -278,13 +279,16 @@ def meldeverhalten(
     eintraege: Iterable[tuple[str, dt.date, str, dt.date | None, str | None]],
     reihenfolge: Sequence[str],
 ) -> list[Meldeverhalten]:
-    """Per Kommune over the Stichtage (rows by Kommune, then Stichtag, as
+    """Per Kommune over the Stichtage (rows grouped by Kommune, then by Stichtag, as
     ``archiv.Leser.meldeverhalten`` gives them); the district's Kommunen in
-    ``reihenfolge`` first, then any other by name."""
-    je_kommune: dict[str, list[tuple[str, dt.date | None, str | None]]] = {}
-    for kommune, _, status, stand, einschaetzung in eintraege:
-        je_kommune.setdefault(kommune, []).append((status, stand, einschaetzung))
-    ergebnis = [_verhalten(kommune, liste) for kommune, liste in je_kommune.items()]
+    ``reihenfolge`` first, then any other by name. One Kommune's rows at a time: a Land's
+    archive has millions of them."""
+    ergebnis = [
+        _verhalten(kommune, [(status, stand, wie) for _, _, status, stand, wie in zeilen])
+        for kommune, zeilen in itertools.groupby(eintraege, key=lambda eintrag: eintrag[0])
+    ]
+    doppelt = len(ergebnis) - len({v.kommune for v in ergebnis})
+    assert not doppelt, "rows not grouped by Kommune"
     rang = {name: nr for nr, name in enumerate(reihenfolge)}
     ergebnis.sort(key=lambda v: (rang.get(v.kommune, len(rang)), sortierschluessel(v.kommune)))
     return ergebnis
