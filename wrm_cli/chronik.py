@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,14 +45,6 @@ def geoeffnet(
         archiv.schliessen()
 
 
-def _pruefsumme(pfad: Path) -> str:
-    digest = hashlib.sha256()
-    with open(pfad, "rb") as datei:
-        for block in iter(lambda: datei.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def archivieren(
     archiv: Archiv, bericht: Auswertungsbericht, lauf: Lauf, vergleich_am: dt.date | None
 ) -> Auswertungsbericht:
@@ -61,12 +52,7 @@ def archivieren(
     give the report its comparison and the district's series."""
     from wrm_cli.auswertung.verlauf import archivlauf, archivmeldungen, korrekturhinweise
 
-    verwendet = {zeile["datei"] for zeile in bericht.uebersicht}
-    pruefsummen = {
-        name: _pruefsumme(datei.pfad)
-        for datei in lauf.dateien
-        if (name := lauf.name(datei.pfad)) in verwendet
-    }
+    pruefsummen = {lauf.name(datei.pfad): datei.pruefsumme for datei in lauf.dateien}
     meldungen = archivmeldungen(bericht, pruefsummen)
     with archiv.schreiben() as schreiber:
         damals = _vergleichslauf(schreiber, archiv.pfad, bericht.stichtag, vergleich_am)

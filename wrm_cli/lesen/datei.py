@@ -49,6 +49,7 @@ def inhalt_lesen(pfad: Path, grenzen: Grenzen | None = None) -> Gelesen:
     endung = endungshinweis(datei)
     vorab = [hinweis(text, datei=pfad.name) for text in datei.hinweise]  # left out, unchecked
     gelesen.befunde[:0] = ([endung] if endung is not None else []) + vorab
+    gelesen.pruefsumme = datei.pruefsumme
     return gelesen
 
 

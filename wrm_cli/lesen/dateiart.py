@@ -8,6 +8,7 @@ German sentence that tells the Kommune what to send instead.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 import zlib
@@ -61,6 +62,8 @@ class Datei:
     # What reading left out or could not check, for hints beside the file's Meldung.
     hinweise: list[str] = field(default_factory=list)
     umgewandelt: bool = False  # an old format, read into another in memory
+    # SHA-256 of the bytes as read (before any conversion): what the archive keeps.
+    pruefsumme: str = ""
 
 
 def datei_oeffnen(pfad: Path, grenzen: Grenzen) -> Datei:
@@ -70,7 +73,9 @@ def datei_oeffnen(pfad: Path, grenzen: Grenzen) -> Datei:
         daten = pfad.read_bytes()
     except OSError as problem:
         raise EingabeFehler(f"Die Datei kann nicht geöffnet werden ({problem.strerror}).") from None
-    return _erkennen(pfad, daten, grenzen)
+    datei = _erkennen(pfad, daten, grenzen)
+    datei.pruefsumme = hashlib.sha256(daten).hexdigest()
+    return datei
 
 
 def _erkennen(pfad: Path, daten: bytes, grenzen: Grenzen) -> Datei:

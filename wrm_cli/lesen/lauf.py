@@ -28,6 +28,7 @@ class GeleseneDatei:
     pfad: Path
     meldungen: tuple[int, ...]
     befunde: tuple[Befund, ...]
+    pruefsumme: str = ""  # SHA-256 of its bytes as they were read
 
 
 @dataclass
@@ -71,7 +72,11 @@ class Lauf:
         return kopie_von
 
     def datei_hinzufuegen(
-        self, pfad: Path, meldungen: Sequence[Meldung], befunde: Sequence[Befund]
+        self,
+        pfad: Path,
+        meldungen: Sequence[Meldung],
+        befunde: Sequence[Befund],
+        pruefsumme: str = "",
     ) -> None:
         name = self.name(pfad)
         if name != pfad.name:
@@ -82,7 +87,7 @@ class Lauf:
         anfang = len(self._meldungen)
         self._meldungen.extend(meldungen)
         nummern = tuple(range(anfang, len(self._meldungen)))
-        self.dateien.append(GeleseneDatei(pfad, nummern, tuple(befunde)))
+        self.dateien.append(GeleseneDatei(pfad, nummern, tuple(befunde), pruefsumme))
 
 
 def einlesen(
@@ -98,5 +103,5 @@ def einlesen(
         if isinstance(gelesen, str):
             lauf.unlesbar.append((pfad, gelesen))
         else:
-            lauf.datei_hinzufuegen(pfad, gelesen.meldungen, gelesen.befunde)
+            lauf.datei_hinzufuegen(pfad, gelesen.meldungen, gelesen.befunde, gelesen.pruefsumme)
     return lauf

@@ -61,6 +61,7 @@ class Gelesen:
     datei: Path
     meldungen: list[Meldung] = field(default_factory=list)
     befunde: list[Befund] = field(default_factory=list)
+    pruefsumme: str = ""  # SHA-256 of the file's bytes as read (lesen/dateiart.py)
 
 
 def spaltenbuchstaben(index: int) -> str:

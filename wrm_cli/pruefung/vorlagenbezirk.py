@@ -115,7 +115,9 @@ def je_bezirk(lauf: Lauf, einstellungen: Einstellungen) -> list[tuple[Einstellun
         for i, befunde in dateien:
             datei = lauf.dateien[i]
             meldungen = [lauf.meldung(nr) for nr in datei.meldungen]
-            teil.datei_hinzufuegen(datei.pfad, meldungen, [*datei.befunde, *befunde])
+            teil.datei_hinzufuegen(
+                datei.pfad, meldungen, [*datei.befunde, *befunde], datei.pruefsumme
+            )
         teile.append((_im_lauf(gewaehlt, einstellungen), teil))
     return teile
 
