@@ -3,7 +3,7 @@ who reported how often. Registered on the app in cli/befehle.py."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,7 +20,9 @@ from wrm_cli.cli.optionen import (
 )
 from wrm_cli.cli.schutz import EXIT_OK, geschuetzt
 from wrm_cli.fehler import KonfigFehler
-from wrm_cli.verlaufsergebnis import Art
+
+if TYPE_CHECKING:
+    from wrm_cli.verlaufsergebnis import Art
 
 
 def verlauf(
