@@ -86,6 +86,13 @@ ZAHLEN = (
     "summe",
     "fehlender_wohnraum",
 )
+KENNZAHLEN = (
+    "benoetigter_wohnraum",
+    "sofort_verfuegbar",
+    "in_aussicht",
+    "gesamtverfuegbarkeit",
+    "fehlender_wohnraum",
+)
 
 
 # --- building weeks ---------------------------------------------------------------------

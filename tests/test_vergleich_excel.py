@@ -10,6 +10,7 @@ from typing import Any
 
 import openpyxl  # type: ignore[import-untyped, unused-ignore]
 import pytest
+from archivhilfen import KENNZAHLEN
 from conftest import BEISPIELE, wrm
 from test_verlauf_befehl import KONFIG, WOCHEN, wochen_ohne_archiv
 
@@ -23,13 +24,6 @@ from wrm_cli.blaetter import (
     BLATT_VERLAUF,
 )
 
-KENNZAHLEN = (
-    "benoetigter_wohnraum",
-    "sofort_verfuegbar",
-    "in_aussicht",
-    "gesamtverfuegbarkeit",
-    "fehlender_wohnraum",
-)
 VERAENDERUNGSFORMAT = '+#,##0;"\u2212"#,##0;0'
 STICHTAGE = [dt.datetime(2016, 3, 2), dt.datetime(2016, 3, 9), dt.datetime(2016, 3, 16)]
 KOPF_VERLAUF = [

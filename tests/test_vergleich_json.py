@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from archivhilfen import KENNZAHLEN, ZAHLEN
 from conftest import BEISPIELE, wrm
 from openpyxl import load_workbook
 
@@ -28,23 +29,6 @@ WOCHEN: list[tuple[str, str | None, str]] = [
     ("verlauf/kw10", "09.03.2016", "2016-03-09"),
     ("eingang", None, "2016-03-16"),
 ]
-ZAHLEN = (
-    "bisherige_zuweisungen",
-    "zu_erfuellen",
-    "verfuegbar_gu",
-    "verfuegbar_dezentral",
-    "in_aussicht_gu",
-    "in_aussicht_dezentral",
-    "summe",
-    "fehlender_wohnraum",
-)
-KENNZAHLEN = (
-    "benoetigter_wohnraum",
-    "sofort_verfuegbar",
-    "in_aussicht",
-    "gesamtverfuegbarkeit",
-    "fehlender_wohnraum",
-)
 
 Dokument = dict[str, Any]
 

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from archivhilfen import KENNZAHLEN
 from conftest import BEISPIELE, wrm
 from hilfen import datei_lesen
 from verlauf_erzeugen import erzeugen
@@ -39,15 +40,6 @@ def _ordner(ordner: Path) -> dict[str, Werte]:
 
 def _woche(ordner: str) -> dict[str, Werte]:
     return _ordner(BEISPIELE / ordner)
-
-
-KENNZAHLEN = (
-    "benoetigter_wohnraum",
-    "sofort_verfuegbar",
-    "in_aussicht",
-    "gesamtverfuegbarkeit",
-    "fehlender_wohnraum",
-)
 
 
 def _kennzahlen(eingang: Path, stichtag: str) -> dict[str, int]:
