@@ -51,12 +51,11 @@ class Leser:
         ).fetchone()
         return None if zeile[0] is None else int(zeile[0])
 
-    def lauf_vor(self, stichtag: dt.date, ausser: int | None = None) -> int | None:
+    def lauf_vor(self, stichtag: dt.date) -> int | None:
         """The latest run of the latest Stichtag before this one."""
         zeile = self._db.execute(
-            "SELECT id FROM laeufe WHERE stichtag < ? AND id IS NOT ? "
-            "ORDER BY stichtag DESC, id DESC LIMIT 1",
-            (stichtag.isoformat(), ausser),
+            "SELECT id FROM laeufe WHERE stichtag < ? ORDER BY stichtag DESC, id DESC LIMIT 1",
+            (stichtag.isoformat(),),
         ).fetchone()
         return None if zeile is None else int(zeile[0])
 
