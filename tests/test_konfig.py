@@ -94,7 +94,10 @@ def _meldung(tmp_path: Path, inhalt: str | bytes) -> tuple[Path, str]:
     return pfad, str(fehler.value)
 
 
-MOEGLICHE_ABSCHNITTE = "[bezirk], [quote], [hinweise], [grenzen], [archiv], [[kommunen]]"
+MOEGLICHE_ABSCHNITTE = (
+    "[bezirk], [quote], [hinweise], [grenzen], [archiv], [ausgleich], [prognose], [[kommunen]], "
+    "[[anrechnung]]"
+)
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,20 @@ def sortierschluessel(name: str) -> str:
 class Kommune:
     name: str
     aliase: tuple[str, ...] = ()
+    # Where it is (WGS 84, degrees), for the distances of ``wrm ausgleich``.
+    breite: float | None = None
+    laenge: float | None = None
+    einwohner: int | None = None
+    # Its fixed share of the district's assignments in percent (Verteilschlüssel "fest").
+    anteil: float | None = None
+    # Places of Land facilities it hosts, by [[anrechnung]] art: (("landeseinrichtung", 600),)
+    plaetze: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def koordinaten(self) -> tuple[float, float] | None:
+        if self.breite is None or self.laenge is None:
+            return None
+        return self.breite, self.laenge
 
 
 @dataclass(frozen=True)
@@ -67,6 +81,19 @@ class Bezirk:
     @property
     def kommunennamen(self) -> tuple[str, ...]:
         return tuple(kommune.name for kommune in self.kommunen)
+
+    @functools.cached_property
+    def _je_name(self) -> dict[str, Kommune]:
+        return {kommune.name: kommune for kommune in self.kommunen}
+
+    def kommune(self, name: str) -> Kommune:
+        """The Kommune of this official name (a KeyError for any other text)."""
+        return self._je_name[name]
+
+    @property
+    def hat_koordinaten(self) -> bool:
+        """Every Kommune has its coordinates: distances between all of them are known."""
+        return all(kommune.koordinaten is not None for kommune in self.kommunen)
 
     def kommune_finden(self, eingabe: str) -> str | None:
         """The official name for what a user typed, or None if it is not a Kommune here."""

@@ -10,10 +10,12 @@ where one is close, the entry that was probably meant.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import functools
 import json
+import math
 import re
 import tomllib
 import unicodedata
@@ -21,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from wrm_cli.bezirk import Bezirk, Kommune, namensschluessel
 from wrm_cli.fehler import KonfigFehler
@@ -50,6 +52,50 @@ class Grenzen:
 
 
 @dataclass(frozen=True)
+class Ausgleichseinstellungen:
+    """How ``wrm ausgleich`` proposes temporary housing in another Kommune ([ausgleich])."""
+
+    # Places a giving Kommune keeps back: ceil(places × reserve_prozent / 100).
+    reserve_prozent: float = 10
+    # A Kommune assessing itself "kritisch" offers nothing, unless this is true.
+    kritische_geben: bool = False
+    # Pairs farther apart than this are not proposed (None: no limit).
+    max_km: float | None = None
+    # Road kilometres (kommune_von;kommune_nach;km) instead of the great-circle distance.
+    entfernungen: Path | None = None
+
+
+Verteilschluessel = Literal["quote", "einwohner", "fest"]
+VERTEILSCHLUESSEL: tuple[Verteilschluessel, ...] = ("quote", "einwohner", "fest")
+
+
+@dataclass(frozen=True)
+class Prognoseeinstellungen:
+    """How ``wrm prognose`` expects the assignments to come ([prognose])."""
+
+    # A forecast of assignments (monat;zuweisungen or kommune;monat;zuweisungen).
+    datei: Path | None = None
+    # How district totals are split among the Kommunen.
+    schluessel: Verteilschluessel = "quote"
+    # Kommunen whose places "sofort" last fewer weeks than this are flagged.
+    warnung_wochen: int = 4
+
+
+@dataclass(frozen=True)
+class Anrechnungsregel:
+    """One [[anrechnung]]: the places of a kind of Land facility a Kommune hosts count
+    with ``faktor`` on its share of the assignments, from ``ab`` to ``bis`` (inclusive)."""
+
+    art: str
+    faktor: float
+    ab: dt.date | None = None
+    bis: dt.date | None = None
+
+    def gilt_am(self, tag: dt.date) -> bool:
+        return (self.ab is None or self.ab <= tag) and (self.bis is None or tag <= self.bis)
+
+
+@dataclass(frozen=True)
 class Einstellungen:
     """The district and how wrm judges its Meldungen."""
 
@@ -69,6 +115,9 @@ class Einstellungen:
     archiv: Path | None = None
     # How long a run waits while another one writes to the archive, then gives up.
     archiv_wartezeit_sekunden: int = 30
+    ausgleich: Ausgleichseinstellungen = field(default_factory=Ausgleichseinstellungen)
+    prognose: Prognoseeinstellungen = field(default_factory=Prognoseeinstellungen)
+    anrechnung: tuple[Anrechnungsregel, ...] = ()
 
 
 # --- what a wrm.toml may contain -------------------------------------------------------
@@ -127,7 +176,55 @@ def _namen(wert: Any, wo: str) -> tuple[str, ...]:
     return tuple(unicodedata.normalize("NFC", " ".join(n.split())) for n in wert)
 
 
-# Section → key → reader. The Kommunen ([[kommunen]]) are a list of such tables.
+def _zahl(von: float, bis: float | None = None, ueber: bool = False, beispiel: str = "10") -> Leser:
+    """A number, whole or with a decimal point, from ``von`` (above it if ``ueber``) up to
+    ``bis``; kept as written (10 stays 10, not 10.0)."""
+    bereich = f"über {von}" if ueber else f"ab {von}" if bis is None else f"von {von} bis {bis}"
+
+    def lesen(wert: Any, wo: str) -> float:
+        zahl = isinstance(wert, int | float) and not isinstance(wert, bool)
+        im_bereich = zahl and math.isfinite(wert) and (bis is None or wert <= bis)
+        if im_bereich and (wert > von or (wert == von and not ueber)):
+            return float(wert) if isinstance(wert, float) else int(wert)
+        erwartet = f"erwartet wird eine Zahl ohne Anführungszeichen, z. B. {beispiel}"
+        if zahl:
+            erwartet = f"erwartet wird z. B. {beispiel}"
+        raise _falsch(wo, wert, f"keine Zahl {bereich}", erwartet, art_passt=zahl)
+
+    return lesen
+
+
+def _wahrheitswert(wert: Any, wo: str) -> bool:
+    if not isinstance(wert, bool):
+        raise _falsch(wo, wert, "kein Wahrheitswert", "erwartet wird true oder false")
+    return wert
+
+
+def _auswahl(moeglich: Sequence[str]) -> Leser:
+    def lesen(wert: Any, wo: str) -> str:
+        if isinstance(wert, str) and wert.strip() in moeglich:
+            return wert.strip()
+        genannt = " oder ".join(f'"{m}"' for m in moeglich)
+        vorschlag = _aehnlich(wert, moeglich) if isinstance(wert, str) else None
+        erwartet = f'meinten Sie "{vorschlag}"?' if vorschlag else f"erwartet wird {genannt}"
+        raise _falsch(wo, wert, f"keiner der Werte {genannt}", erwartet, art_passt=True)
+
+    return lesen
+
+
+_ART = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _art(wert: Any, wo: str) -> str:
+    art = _text(wert, wo)
+    if not _ART.fullmatch(art):
+        erwartet = 'erwartet wird ein Wort aus a–z, 0–9 und _, z. B. "landeseinrichtung"'
+        raise _falsch(wo, wert, "keine Art", erwartet, art_passt=True)
+    return art
+
+
+# Section → key → reader. The Kommunen ([[kommunen]]) and the crediting rules
+# ([[anrechnung]]) are lists of such tables.
 ABSCHNITTE: dict[str, dict[str, Leser]] = {
     "bezirk": {
         "name": _text,
@@ -139,14 +236,46 @@ ABSCHNITTE: dict[str, dict[str, Leser]] = {
     "hinweise": {"einschaetzung_toleranz": _ganze_zahl(0)},
     "grenzen": {name: _ganze_zahl(1) for name in Grenzen.__dataclass_fields__},
     "archiv": {"datei": _text, "wartezeit_sekunden": _ganze_zahl(0)},
+    "ausgleich": {
+        "reserve_prozent": _zahl(0, 100),
+        "kritische_geben": _wahrheitswert,
+        "max_km": _zahl(0, ueber=True, beispiel="50"),
+        "entfernungen": _text,
+    },
+    "prognose": {
+        "datei": _text,
+        "schluessel": _auswahl(VERTEILSCHLUESSEL),
+        "warnung_wochen": _ganze_zahl(0),
+    },
 }
-KOMMUNE_EINTRAEGE: dict[str, Leser] = {"name": _text, "aliase": _namen}
+KOMMUNE_EINTRAEGE: dict[str, Leser] = {
+    "name": _text,
+    "aliase": _namen,
+    "breite": _zahl(-90, 90, beispiel="52.2031"),
+    "laenge": _zahl(-180, 180, beispiel="8.3361"),
+    "einwohner": _ganze_zahl(0),
+    "anteil": _zahl(0, 100, beispiel="4.5"),
+}
+# [[kommunen]] also takes "<art>_plaetze" for every art of an [[anrechnung]].
+PLAETZE = "_plaetze"
+ANRECHNUNG_EINTRAEGE: dict[str, Leser] = {
+    "art": _art,
+    "faktor": _zahl(0, beispiel="1.0"),
+    "ab": _datum,
+    "bis": _datum,
+}
 KOMMUNEN = "kommunen"
-_ORTE: dict[str, dict[str, Leser]] = {**ABSCHNITTE, KOMMUNEN: KOMMUNE_EINTRAEGE}
+ANRECHNUNG = "anrechnung"
+_LISTEN = (KOMMUNEN, ANRECHNUNG)
+_ORTE: dict[str, dict[str, Leser]] = {
+    **ABSCHNITTE,
+    KOMMUNEN: KOMMUNE_EINTRAEGE,
+    ANRECHNUNG: ANRECHNUNG_EINTRAEGE,
+}
 
 
 def _klammern(abschnitt: str) -> str:
-    return f"[[{abschnitt}]]" if abschnitt == KOMMUNEN else f"[{abschnitt}]"
+    return f"[[{abschnitt}]]" if abschnitt in _LISTEN else f"[{abschnitt}]"
 
 
 def _aehnlich(wort: str, moeglich: Iterable[str]) -> str | None:
@@ -234,7 +363,8 @@ def _doppelt(alt: _Name, neu: _Name) -> str:
     )
 
 
-def _kommunen_lesen(liste: Any) -> tuple[Kommune, ...]:
+def _kommunen_lesen(liste: Any, arten: Sequence[str]) -> tuple[Kommune, ...]:
+    """``arten``: the kinds of Land facility the [[anrechnung]] rules name."""
     if not (isinstance(liste, list) and liste and all(isinstance(e, dict) for e in liste)):
         raise KonfigFehler(
             "[[kommunen]] nennt die Kommunen: je Kommune eine Zeile [[kommunen]] (mit doppelten "
@@ -244,7 +374,8 @@ def _kommunen_lesen(liste: Any) -> tuple[Kommune, ...]:
     vergeben: dict[str, _Name] = {}  # name key → where it was first given
     for nr, eintrag in enumerate(liste, start=1):
         roh, wo = eintrag.get("name"), f"im {nr}. Eintrag unter [[kommunen]]"
-        if fremd := next((k for k in eintrag if k not in KOMMUNE_EINTRAEGE), None):
+        bekannt = (k for k in eintrag if k not in KOMMUNE_EINTRAEGE and not k.endswith(PLAETZE))
+        if fremd := next(bekannt, None):
             bei = f"unter [[kommunen]] bei „{roh.strip()}“" if isinstance(roh, str) else wo
             raise _unbekannt(fremd, KOMMUNEN, bei)
         if roh is None:
@@ -257,17 +388,125 @@ def _kommunen_lesen(liste: Any) -> tuple[Kommune, ...]:
             if neu.geschrieben in texte or alt.nr != nr:
                 raise KonfigFehler(_doppelt(alt, neu))
             texte.add(neu.geschrieben)
-        kommunen.append(Kommune(name, aliase))
+        werte = {
+            key: KOMMUNE_EINTRAEGE[key](wert, f"„{key}“ von „{name}“")
+            for key, wert in eintrag.items()
+            if key not in ("name", "aliase") and not key.endswith(PLAETZE)
+        }
+        if ("breite" in werte) != ("laenge" in werte):
+            fehlt = "laenge" if "breite" in werte else "breite"
+            raise KonfigFehler(
+                f"Bei „{name}“ unter [[kommunen]] fehlt „{fehlt}“ – die Lage einer Kommune "
+                "braucht breite und laenge, z. B. breite = 52.2031 und laenge = 8.3361."
+            )
+        plaetze = tuple(
+            (_plaetze_art(key, name, arten), _ganze_zahl(0)(wert, f"„{key}“ von „{name}“"))
+            for key, wert in eintrag.items()
+            if key.endswith(PLAETZE)
+        )
+        kommunen.append(Kommune(name, aliase, plaetze=plaetze, **werte))
     return tuple(kommunen)
 
 
-def _pruefen(daten: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], tuple[Kommune, ...] | None]:
+def _plaetze_art(key: str, kommune: str, arten: Sequence[str]) -> str:
+    art = key.removesuffix(PLAETZE)
+    if art in arten:
+        return art
+    if vorschlag := _aehnlich(art, arten):
+        weiter = f"meinten Sie „{vorschlag}{PLAETZE}“?"
+    elif arten:
+        weiter = "möglich sind " + ", ".join(f"„{a}{PLAETZE}“" for a in arten) + "."
+    else:
+        weiter = f'dazu gehört eine Regel [[anrechnung]] mit art = "{art}".'
+    raise KonfigFehler(
+        f"„{key}“ bei „{kommune}“ unter [[kommunen]]: keine Regel [[anrechnung]] hat "
+        f"art = „{art}“ – {weiter}"
+    )
+
+
+def _anrechnung_lesen(liste: Any) -> tuple[Anrechnungsregel, ...]:
+    if not (isinstance(liste, list) and all(isinstance(e, dict) for e in liste)):
+        raise KonfigFehler(
+            "[[anrechnung]] nennt Regeln zur Anrechnung von Landeseinrichtungen: je Regel eine "
+            'Zeile [[anrechnung]] (mit doppelten eckigen Klammern) und darunter art = "…" und '
+            "faktor = …."
+        )
+    regeln: list[Anrechnungsregel] = []
+    for nr, eintrag in enumerate(liste, start=1):
+        wo = f"im {nr}. Eintrag unter [[anrechnung]]"
+        if fremd := next((k for k in eintrag if k not in ANRECHNUNG_EINTRAEGE), None):
+            raise _unbekannt(fremd, ANRECHNUNG, wo)
+        if fehlt := [k for k in ("art", "faktor") if k not in eintrag]:
+            was = " und ".join(f"„{k}“" for k in fehlt)
+            raise KonfigFehler(
+                f"Dem {nr}. Eintrag unter [[anrechnung]] fehlt {was} – z. B. "
+                'art = "landeseinrichtung" und faktor = 1.0.'
+            )
+        werte = {k: ANRECHNUNG_EINTRAEGE[k](w, f"„{k}“ {wo}") for k, w in eintrag.items()}
+        regel = Anrechnungsregel(**werte)
+        if regel.ab and regel.bis and regel.ab > regel.bis:
+            raise KonfigFehler(
+                f"Im {nr}. Eintrag unter [[anrechnung]] liegt ab = {regel.ab} nach "
+                f"bis = {regel.bis}."
+            )
+        regeln.append(regel)
+    return tuple(regeln)
+
+
+def _anteile_pruefen(kommunen: Sequence[Kommune]) -> None:
+    """The fixed key: every Kommune has its share, and the shares sum to 100 %."""
+    if ohne := [k.name for k in kommunen if k.anteil is None]:
+        genannt = ", ".join(ohne[:5]) + (f" und {len(ohne) - 5} weitere" if len(ohne) > 5 else "")
+        raise KonfigFehler(
+            f'[prognose] schluessel = "fest" braucht „anteil“ bei jeder Kommune unter '
+            f"[[kommunen]] – es fehlt bei {genannt}."
+        )
+    summe = math.fsum(k.anteil or 0 for k in kommunen)
+    if abs(summe - 100) > 1e-9:
+        raise KonfigFehler(
+            f'[prognose] schluessel = "fest": die Anteile der Kommunen ergeben zusammen '
+            f"{summe:g} % statt 100 % – bitte „anteil“ unter [[kommunen]] prüfen."
+        )
+
+
+class _Geprueft(NamedTuple):
+    abschnitte: dict[str, dict[str, Any]]
+    kommunen: tuple[Kommune, ...] | None
+    anrechnung: tuple[Anrechnungsregel, ...]
+
+
+def _pruefen(daten: dict[str, Any]) -> _Geprueft:
     _oben_pruefen(daten)
     abschnitte = {name: _abschnitt_pruefen(name, daten.get(name, {})) for name in ABSCHNITTE}
     quote = abschnitte["quote"]
     if (beginn := quote.get("beginn")) and (ende := quote.get("ende")) and beginn > ende:
         raise KonfigFehler(f"[quote] beginn = {beginn} liegt nach ende = {ende}.")
-    return abschnitte, _kommunen_lesen(daten[KOMMUNEN]) if KOMMUNEN in daten else None
+    anrechnung = _anrechnung_lesen(daten.get(ANRECHNUNG, []))
+    arten = list(dict.fromkeys(regel.art for regel in anrechnung))
+    kommunen = _kommunen_lesen(daten[KOMMUNEN], arten) if KOMMUNEN in daten else None
+    return _Geprueft(abschnitte, kommunen, anrechnung)
+
+
+def _geerbt(kommunen: tuple[Kommune, ...], grundlage: Bezirk) -> tuple[Kommune, ...]:
+    """Kommunen of the district the grundlage knows keep its coordinates and population
+    where the file gives none (the embedded Landkreis Osnabrück carries them)."""
+    bekannt = {kommune.name: kommune for kommune in grundlage.kommunen}
+    geerbt = []
+    for kommune in kommunen:
+        alt = bekannt.get(kommune.name)
+        if alt is not None and kommune.koordinaten is None:
+            kommune = dataclasses.replace(kommune, breite=alt.breite, laenge=alt.laenge)
+        if alt is not None and kommune.einwohner is None:
+            kommune = dataclasses.replace(kommune, einwohner=alt.einwohner)
+        geerbt.append(kommune)
+    return tuple(geerbt)
+
+
+def _pfad(text: str | None, ordner: Path | None) -> Path | None:
+    """A file named in wrm.toml, relative to its folder (an absolute path stays)."""
+    if text is None:
+        return None
+    return ordner / text if ordner is not None else Path(text)
 
 
 def einstellungen_aus_daten(
@@ -280,24 +519,33 @@ def einstellungen_aus_daten(
     ``grundlage`` (the embedded default: district name and Kommunen) or the defaults above.
     ``ordner``: the file's folder, which a relative archive path starts from."""
     try:
-        abschnitte, kommunen = _pruefen(daten)
+        abschnitte, kommunen, anrechnung = _pruefen(daten)
         if grundlage is None and (kommunen is None or "name" not in abschnitte["bezirk"]):
             raise KonfigFehler("[bezirk] name und [[kommunen]] fehlen.")
+        bezirk, quote, archiv = abschnitte["bezirk"], abschnitte["quote"], abschnitte["archiv"]
+        name = bezirk.pop("name", None) or (grundlage.bezirk.name if grundlage else "")
+        if kommunen is None:
+            kommunen = grundlage.bezirk.kommunen if grundlage else ()
+        elif grundlage is not None and name == grundlage.bezirk.name:
+            kommunen = _geerbt(kommunen, grundlage.bezirk)
+        prognose = abschnitte["prognose"]
+        if prognose.get("schluessel") == "fest":
+            _anteile_pruefen(kommunen)
     except KonfigFehler as fehler:  # one line, whatever line breaks the file's texts hold
         raise KonfigFehler(f"{quelle}: {' '.join(str(fehler).split())}") from None
-    bezirk, quote, archiv = abschnitte["bezirk"], abschnitte["quote"], abschnitte["archiv"]
-    name = bezirk.pop("name", None) or (grundlage.bezirk.name if grundlage else "")
-    kommunen = kommunen or (grundlage.bezirk.kommunen if grundlage else ())
-    archivdatei = Path(archiv["datei"]) if "datei" in archiv else None
-    if archivdatei is not None and ordner is not None:
-        archivdatei = ordner / archivdatei  # an absolute path stays as it is
     if "wartezeit_sekunden" in archiv:
         bezirk["archiv_wartezeit_sekunden"] = archiv["wartezeit_sekunden"]
+    ausgleich = abschnitte["ausgleich"]
+    ausgleich["entfernungen"] = _pfad(ausgleich.get("entfernungen"), ordner)
+    prognose["datei"] = _pfad(prognose.get("datei"), ordner)
     return Einstellungen(  # the keys of [bezirk] and [hinweise] are the fields' names
         bezirk=Bezirk(name, kommunen, quote.get("beginn"), quote.get("ende")),
         grenzen=Grenzen(**abschnitte["grenzen"]),
         quelle=quelle,
-        archiv=archivdatei,
+        archiv=_pfad(archiv.get("datei"), ordner),
+        ausgleich=Ausgleichseinstellungen(**ausgleich),
+        prognose=Prognoseeinstellungen(**prognose),
+        anrechnung=anrechnung,
         **bezirk,
         **abschnitte["hinweise"],
     )
