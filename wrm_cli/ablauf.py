@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ from wrm_cli.lesen.lauf import MELDUNG_NR, Lauf, einlesen
 from wrm_cli.lesen.parallel import Fortschritt
 
 if TYPE_CHECKING:
+    from wrm_cli.ausgleichsergebnis import Grundlage
     from wrm_cli.pruefung.validierung import Pruefergebnis
 
 
@@ -119,6 +121,24 @@ def _auswerten(
         dateien=dateibilanz(lauf, kommune_je_meldung, set(auswertung.herkunft), zusammen),
     )
     return mit_datenstand(bericht), lauf
+
+
+def mit_ausgleich(
+    bericht: Auswertungsbericht, grundlage: Grundlage = "gesamt", max_km: float | None = None
+) -> Auswertungsbericht:
+    """The report with the proposal of who could temporarily house whom, from its table
+    and the [ausgleich] settings (``max_km``: --max-km, instead of [ausgleich] max_km)."""
+    from wrm_cli.auswertung.ausgleich import ausgleich_berechnen
+    from wrm_cli.lesen.entfernungen import entfernungen_lesen
+
+    einstellungen = bericht.einstellungen.ausgleich
+    if max_km is not None:
+        einstellungen = replace(einstellungen, max_km=max_km)
+    datei = einstellungen.entfernungen
+    aus_datei = entfernungen_lesen(datei, bericht.bezirk) if datei is not None else {}
+    zeilen = bericht.auswertung.datensaetze()
+    ausgleich = ausgleich_berechnen(zeilen, bericht.bezirk, einstellungen, grundlage, aus_datei)
+    return replace(bericht, ausgleich=ausgleich)
 
 
 def pruefen_dateien(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, get_args
 
+from wrm_cli.ausgleichsergebnis import Ausgleich
 from wrm_cli.befunde import Befund, JsonBefund
 from wrm_cli.felder import FELD, KAPAZITAETSFELDER, KOMMUNE, STAND
 from wrm_cli.konfig import Einstellungen
@@ -165,6 +166,9 @@ class Auswertungsbericht:
     # and the district's series up to this Stichtag (for the Excel sheet "Verlauf").
     vergleich: Vergleich | None = None
     verlauf: list[Verlaufspunkt] = field(default_factory=list)
+    # For the formats that show it (FORMAT.mit_ausgleich, ``wrm ausgleich``): who could
+    # temporarily house whom (auswertung/ausgleich.py).
+    ausgleich: Ausgleich | None = None
 
     @property
     def bezirk(self) -> Bezirk:

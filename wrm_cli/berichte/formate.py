@@ -1,4 +1,4 @@
-"""The output formats of ``wrm auswerten`` and ``wrm pruefen``: one entry per format.
+"""The output formats of the commands: one entry per format.
 
 The command line takes everything from here: the names ``--format`` accepts, its help
 text, the file endings ``--ausgabe`` implies and the writer to call. Adding a format is
@@ -41,6 +41,8 @@ class Format(Generic[B]):
     terminal: bool = False
     # The kind of file in messages: "der Excel-Bericht", "keine Excel-Datei".
     dateiart: str = ""
+    # It shows the proposal of ``wrm ausgleich`` when the district has coordinates.
+    mit_ausgleich: bool = False
 
     def schreiben(self, bericht: B) -> str | bytes:
         modul, funktion = self.schreiber.split(":")
@@ -116,6 +118,7 @@ AUSWERTEN: Formate[Auswertungsbericht] = Formate(
             binaer=True,
             nur_datei=True,
             dateiart="Excel",
+            mit_ausgleich=True,
         ),
         Format(
             "csv",
@@ -179,6 +182,51 @@ VERLAUF: Formate[Verlaufsbericht] = Formate(
             "json",
             "für andere Programme",
             "wrm_cli.berichte.verlauf_json:als_json",
+            endungen=(".json",),
+        ),
+    ),
+    voreinstellung="tabelle",
+)
+
+# The writers take the Auswertungsbericht with its ``ausgleich`` (ablauf.mit_ausgleich).
+AUSGLEICH: Formate[Auswertungsbericht] = Formate(
+    (
+        Format(
+            "tabelle",
+            "auf dem Bildschirm, wie text",
+            "wrm_cli.berichte.ausgleich_text:als_text",
+        ),
+        Format(
+            "text",
+            "feste Breite, für E-Mails",
+            "wrm_cli.berichte.ausgleich_text:als_text",
+            endungen=(".txt",),
+        ),
+        Format(
+            "markdown",
+            "zum Einfügen in E-Mails und Dokumente",
+            "wrm_cli.berichte.ausgleich_text:als_markdown",
+            endungen=(".md", ".markdown"),
+        ),
+        Format(
+            "excel",
+            "Vorschlag und Bilanz je Kommune",
+            "wrm_cli.berichte.excel_ausgleich:als_xlsx",
+            endungen=(".xlsx",),
+            binaer=True,
+            nur_datei=True,
+            dateiart="Excel",
+        ),
+        Format(
+            "csv",
+            "für Excel",
+            "wrm_cli.berichte.ausgleich_text:als_csv",
+            endungen=(".csv",),
+        ),
+        Format(
+            "json",
+            "für andere Programme",
+            "wrm_cli.berichte.ausgleich_json:als_json",
             endungen=(".json",),
         ),
     ),

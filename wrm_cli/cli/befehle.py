@@ -6,9 +6,7 @@ so ``wrm --help`` stays instant.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,7 +14,8 @@ import typer
 
 from wrm_cli import __version__
 from wrm_cli.berichte.formate import AUSWERTEN, PRUEFEN
-from wrm_cli.cli.berichtsausgabe import bericht_ausgeben, geschrieben, nichts_auszuwerten
+from wrm_cli.cli.ausgleich import ausgleich
+from wrm_cli.cli.berichtsausgabe import bericht_ausgeben, geschrieben
 from wrm_cli.cli.deutsch import (
     DeutscheGruppe,
     DeutscherBefehl,
@@ -25,6 +24,7 @@ from wrm_cli.cli.deutsch import (
     optionen_eindeutschen,
 )
 from wrm_cli.cli.konsole import ausgeben
+from wrm_cli.cli.lauf import bericht_erstellen, einstellungen_und_stichtag, fortschritt
 from wrm_cli.cli.optionen import (
     ArchivOption,
     AusgabeOption,
@@ -42,15 +42,13 @@ from wrm_cli.cli.schutz import (
     EXIT_DATENFEHLER,
     EXIT_OK,
     EXIT_UNLESBAR,
-    fehler_melden,
     geschuetzt,
 )
 from wrm_cli.cli.verlauf import verlauf
 from wrm_cli.fehler import KonfigFehler
 
 if TYPE_CHECKING:
-    from wrm_cli.konfig import Einstellungen
-    from wrm_cli.lesen.parallel import Fortschritt
+    pass
 
 
 app = typer.Typer(
@@ -143,34 +141,25 @@ def auswerten(
     3 kein Bericht (nichts lesbar, keine gültige Meldung, Archiv nicht nutzbar)
     """
     with geschuetzt(debug):
-        from wrm_cli.ablauf import auswerten as auswerten_
-
         eingaben = eingaben or []
         gewaehlt = format_waehlen(AUSWERTEN, format_, ausgabe)
-        einstellungen, tag = _einstellungen(eingaben, konfig, stichtag)
+        einstellungen, tag = einstellungen_und_stichtag(eingaben, konfig, stichtag)
         archivdatei = archiv_waehlen(archiv, ohne_archiv, einstellungen)
         vergleich_am = stichtag_lesen(vergleich, "--vergleich")
         if vergleich_am is not None and archivdatei is None:
             raise KonfigFehler("--vergleich braucht ein Archiv: bitte --archiv DATEI angeben.")
-        if not eingaben:
-            if archivdatei is None:
-                raise KonfigFehler(
-                    "Bitte Meldungsdateien oder Ordner angeben, z. B. wrm auswerten eingang/ – "
-                    "oder mit --archiv DATEI --stichtag DATUM einen früheren Bericht wiederholen."
-                )
-            from wrm_cli.chronik import wiederholen
+        if not eingaben and archivdatei is None:
+            raise KonfigFehler(
+                "Bitte Meldungsdateien oder Ordner angeben, z. B. wrm auswerten eingang/ – "
+                "oder mit --archiv DATEI --stichtag DATUM einen früheren Bericht wiederholen."
+            )
+        bericht = bericht_erstellen(
+            eingaben, einstellungen, tag, rekursiv, archivdatei, vergleich_am
+        )
+        if gewaehlt.mit_ausgleich and bericht.bezirk.hat_koordinaten:
+            from wrm_cli.ablauf import mit_ausgleich
 
-            bericht = wiederholen(archivdatei, einstellungen, tag, vergleich_am)
-        else:
-            with _fortschritt() as fortschritt:
-                bericht = auswerten_(
-                    eingaben, einstellungen, tag, rekursiv, fortschritt, archivdatei, vergleich_am
-                )
-        if bericht.nichts_auszuwerten:
-            for befund in bericht.befunde:
-                if befund.stufe == "fehler":
-                    typer.echo(befund.text, err=True)
-            fehler_melden(nichts_auszuwerten(bericht), EXIT_UNLESBAR)
+            bericht = mit_ausgleich(bericht)
         if gewaehlt.terminal and ausgabe is None and sys.stdout.isatty():
             # In colour; a file or pipe gets the same lines from the format's writer.
             from rich.console import Console
@@ -226,9 +215,9 @@ def pruefen(
         from wrm_cli.ablauf import pruefen_dateien
 
         gewaehlt = format_waehlen(PRUEFEN, format_)
-        einstellungen, tag = _einstellungen(dateien, konfig, stichtag)
-        with _fortschritt() as fortschritt:
-            bericht = pruefen_dateien(dateien, einstellungen, tag, rekursiv, fortschritt)
+        einstellungen, tag = einstellungen_und_stichtag(dateien, konfig, stichtag)
+        with fortschritt() as anzeige:
+            bericht = pruefen_dateien(dateien, einstellungen, tag, rekursiv, anzeige)
         inhalt = gewaehlt.schreiben(bericht)
         assert isinstance(inhalt, str), gewaehlt.name
         ausgeben(inhalt, gewaehlt.name)
@@ -318,6 +307,7 @@ def vorlage(
 app.command(
     cls=DeutscherBefehl,
     options_metavar="[OPTIONEN]",
+    short_help="Den Verlauf aus dem Archiv zeigen: Landkreis, eine Kommune oder Meldeverhalten.",
     epilog=beispiele(
         ("wrm verlauf --archiv archiv.sqlite", "der Landkreis je Stichtag"),
         ("wrm verlauf --archiv archiv.sqlite --kommune Melle", "eine Kommune"),
@@ -327,25 +317,17 @@ app.command(
 )(verlauf)
 
 
-def _einstellungen(
-    eingaben: list[Path], konfig: Path | None, stichtag: str | None
-) -> tuple[Einstellungen, dt.date]:
-    """The wrm.toml of these inputs, and the Stichtag: --stichtag, else the one of
-    wrm.toml, else today."""
-    from wrm_cli.konfig import einstellungen_bestimmen
-
-    tag = stichtag_lesen(stichtag)
-    einstellungen = einstellungen_bestimmen(eingaben, konfig)
-    return einstellungen, tag or einstellungen.stichtag or dt.date.today()
-
-
-def _fortschritt() -> AbstractContextManager[Fortschritt | None]:
-    """The progress bar while files are read – none without a terminal to show it."""
-    if not sys.stderr.isatty():
-        return nullcontext()
-    from wrm_cli.cli.ansicht import Fortschrittsanzeige
-
-    return Fortschrittsanzeige()
+app.command(
+    cls=DeutscherBefehl,
+    options_metavar="[OPTIONEN]",
+    short_help="Vorschlagen, welche Kommune Personen einer anderen vorübergehend aufnehmen könnte.",
+    epilog=beispiele(
+        ("wrm ausgleich eingang/", "Vorschlag auf dem Bildschirm"),
+        ("wrm ausgleich eingang/ --nur-sofort", "nur sofort verfügbare Plätze"),
+        ("wrm ausgleich eingang/ --max-km 20", "nur kurze Wege"),
+        ("wrm ausgleich eingang/ -o ausgleich.xlsx", "als Excel-Datei"),
+    ),
+)(ausgleich)
 
 
 def main() -> None:

@@ -54,7 +54,7 @@ def _formathilfe(formate: Formate[Any]) -> str:
     return f"Ausgabeformat: {', '.join(teile)}. Ohne Angabe: {ohne}."
 
 
-def _format_option(formate: Formate[Any]) -> Any:
+def format_option(formate: Formate[Any]) -> Any:
     def vorschlagen(incomplete: str) -> list[str]:
         return [name for name in formate.namen if name.startswith(incomplete.lower())]
 
@@ -68,9 +68,9 @@ def _format_option(formate: Formate[Any]) -> Any:
     )
 
 
-AuswertenFormatOption = Annotated[str | None, _format_option(AUSWERTEN)]
-PruefenFormatOption = Annotated[str | None, _format_option(PRUEFEN)]
-VerlaufFormatOption = Annotated[str | None, _format_option(VERLAUF)]
+AuswertenFormatOption = Annotated[str | None, format_option(AUSWERTEN)]
+PruefenFormatOption = Annotated[str | None, format_option(PRUEFEN)]
+VerlaufFormatOption = Annotated[str | None, format_option(VERLAUF)]
 StichtagOption = Annotated[
     str | None,
     typer.Option(

@@ -1,0 +1,109 @@
+"""``wrm ausgleich``: who could temporarily house whom – read and checked like ``wrm
+auswerten``, then the optimal proposal. Registered on the app in cli/befehle.py."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wrm_cli.berichte.formate import AUSGLEICH
+from wrm_cli.cli.berichtsausgabe import bericht_ausgeben, geschrieben
+from wrm_cli.cli.lauf import bericht_erstellen, einstellungen_und_stichtag
+from wrm_cli.cli.optionen import (
+    ArchivOption,
+    AusgabeOption,
+    DebugOption,
+    KonfigOption,
+    RekursivOption,
+    StichtagOption,
+    format_option,
+    format_waehlen,
+)
+from wrm_cli.cli.schutz import EXIT_DATENFEHLER, EXIT_OK, geschuetzt
+from wrm_cli.fehler import KonfigFehler
+
+
+def ausgleich(
+    eingaben: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="EINGABE",
+            help="Meldungsdateien (.xlsx, .xls, .ods, .csv) und/oder Ordner mit solchen Dateien. "
+            "Ohne Eingabe, aber mit Archiv: der Bericht zum --stichtag aus dem Archiv.",
+            show_default=False,
+        ),
+    ] = None,
+    nur_sofort: Annotated[
+        bool,
+        typer.Option(
+            "--nur-sofort",
+            help="Nur sofort verfügbare Plätze (8)+(9) zählen, nicht die in Aussicht.",
+        ),
+    ] = False,
+    max_km: Annotated[
+        float | None,
+        typer.Option(
+            "--max-km",
+            metavar="N",
+            help="Nur Kommunen höchstens N km voneinander entfernt (Voreinstellung: "
+            "[ausgleich] max_km aus wrm.toml, sonst ohne Grenze).",
+            show_default=False,
+        ),
+    ] = None,
+    format_: Annotated[str | None, format_option(AUSGLEICH)] = None,
+    ausgabe: AusgabeOption = None,
+    stichtag: StichtagOption = None,
+    rekursiv: RekursivOption = False,
+    archiv: ArchivOption = None,
+    konfig: KonfigOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Vorschlagen, welche Kommune Personen einer anderen vorübergehend unterbringen
+    könnte: möglichst viele Personen, dann möglichst kurze Wege.
+
+    Rückgabewerte:
+    0 Vorschlag erstellt
+    1 Eingaben mit Fehlern (Vorschlag für den Rest)
+    2 falscher Aufruf oder ungültige Einstellung
+    3 kein Vorschlag (nichts lesbar, keine gültige Meldung, Archiv nicht nutzbar)
+    """
+    with geschuetzt(debug):
+        from wrm_cli.ablauf import mit_ausgleich
+
+        eingaben = eingaben or []
+        gewaehlt = format_waehlen(AUSGLEICH, format_, ausgabe)
+        if max_km is not None and not (math.isfinite(max_km) and max_km > 0):
+            raise KonfigFehler(
+                f"--max-km {max_km:g} ist keine Entfernung über 0 – erwartet wird z. B. "
+                "--max-km 30."
+            )
+        einstellungen, tag = einstellungen_und_stichtag(eingaben, konfig, stichtag)
+        if eingaben and archiv is not None:
+            raise KonfigFehler(
+                "wrm ausgleich liest entweder Meldungsdateien oder mit --archiv DATEI "
+                "--stichtag DATUM einen Bericht aus dem Archiv – bitte nicht beides angeben."
+            )
+        archivdatei = archiv or einstellungen.archiv
+        if not eingaben and archivdatei is None:
+            raise KonfigFehler(
+                "Bitte Meldungsdateien oder Ordner angeben, z. B. wrm ausgleich eingang/ – "
+                "oder mit --archiv DATEI --stichtag DATUM einen Bericht aus dem Archiv."
+            )
+        # The proposal is no evaluation of its own: it keeps nothing in the archive.
+        bericht = bericht_erstellen(
+            eingaben, einstellungen, tag, rekursiv, archivdatei, aufbewahren=False
+        )
+        bericht = mit_ausgleich(bericht, "sofort" if nur_sofort else "gesamt", max_km)
+        eigene = [*bericht.gelesene_dateien, *bericht.unlesbare_dateien]
+        if archivdatei is not None:
+            eigene.append(archivdatei)
+        ersetzt = bericht_ausgeben(gewaehlt, bericht, ausgabe, eigene)
+        if ausgabe is not None:
+            zeilen = geschrieben(bericht, ausgabe, ersetzt)
+            zeilen[0] = zeilen[0].replace("Bericht geschrieben", "Vorschlag geschrieben", 1)
+            for zeile in zeilen:
+                typer.echo(zeile, err=True)
+        raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)

@@ -1,0 +1,81 @@
+"""What every command that reads Meldungen does around the reading: its settings and
+Stichtag, the progress bar, the report read from files or repeated from the archive,
+and the end when there is nothing to evaluate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from wrm_cli.cli.berichtsausgabe import nichts_auszuwerten
+from wrm_cli.cli.optionen import stichtag_lesen
+from wrm_cli.cli.schutz import EXIT_UNLESBAR, fehler_melden
+
+if TYPE_CHECKING:
+    from wrm_cli.ergebnis import Auswertungsbericht
+    from wrm_cli.konfig import Einstellungen
+    from wrm_cli.lesen.parallel import Fortschritt
+
+
+def einstellungen_und_stichtag(
+    eingaben: list[Path], konfig: Path | None, stichtag: str | None
+) -> tuple[Einstellungen, dt.date]:
+    """The wrm.toml of these inputs, and the Stichtag: --stichtag, else the one of
+    wrm.toml, else today."""
+    from wrm_cli.konfig import einstellungen_bestimmen
+
+    tag = stichtag_lesen(stichtag)
+    einstellungen = einstellungen_bestimmen(eingaben, konfig)
+    return einstellungen, tag or einstellungen.stichtag or dt.date.today()
+
+
+def fortschritt() -> AbstractContextManager[Fortschritt | None]:
+    """The progress bar while files are read – none without a terminal to show it."""
+    if not sys.stderr.isatty():
+        return nullcontext()
+    from wrm_cli.cli.ansicht import Fortschrittsanzeige
+
+    return Fortschrittsanzeige()
+
+
+def bericht_erstellen(
+    eingaben: list[Path],
+    einstellungen: Einstellungen,
+    tag: dt.date,
+    rekursiv: bool,
+    archiv: Path | None,
+    vergleich_am: dt.date | None = None,
+    aufbewahren: bool = True,
+) -> Auswertungsbericht:
+    """The district's report from the files, kept in ``archiv`` when ``aufbewahren``;
+    without files, the report of ``tag`` repeated from the archive. Ends the run (exit 3)
+    when there is nothing to evaluate."""
+    from wrm_cli.ablauf import auswerten
+
+    if eingaben:
+        with fortschritt() as anzeige:
+            bericht = auswerten(
+                eingaben,
+                einstellungen,
+                tag,
+                rekursiv,
+                anzeige,
+                archiv if aufbewahren else None,
+                vergleich_am,
+            )
+    else:
+        assert archiv is not None, "without inputs the report comes from the archive"
+        from wrm_cli.chronik import wiederholen
+
+        bericht = wiederholen(archiv, einstellungen, tag, vergleich_am)
+    if bericht.nichts_auszuwerten:
+        for befund in bericht.befunde:
+            if befund.stufe == "fehler":
+                typer.echo(befund.text, err=True)
+        fehler_melden(nichts_auszuwerten(bericht), EXIT_UNLESBAR)
+    return bericht
