@@ -100,8 +100,9 @@ def entfernungen_bestimmen(
     error naming the Kommunen without coordinates."""
     erlaubt: dict[tuple[str, str], tuple[float, bool]] = {}
     ohne_lage: set[str] = set()
-    # A pair further apart in latitude alone than max_km is further apart in all.
-    max_grad = math.degrees(max_km / ERDRADIUS_KM) if max_km is not None else math.inf
+    # A pair further apart in latitude alone than max_km is further apart in all (with a
+    # margin for rounding: the haversine below decides a pair right at the limit).
+    max_grad = math.degrees(max_km / ERDRADIUS_KM) * 1.000001 if max_km is not None else math.inf
     lage = {name: bezirk.kommune(name).koordinaten for name in {*nehmer, *geber}}
     for i in nehmer:
         for j in geber:
