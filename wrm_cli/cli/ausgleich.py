@@ -44,7 +44,7 @@ def ausgleich(
         ),
     ] = False,
     max_km: Annotated[
-        float | None,
+        str | None,
         typer.Option(
             "--max-km",
             metavar="N",
@@ -75,11 +75,7 @@ def ausgleich(
 
         eingaben = eingaben or []
         gewaehlt = format_waehlen(AUSGLEICH, format_, ausgabe)
-        if max_km is not None and not (math.isfinite(max_km) and max_km > 0):
-            raise KonfigFehler(
-                f"--max-km {max_km:g} ist keine Entfernung über 0 – erwartet wird z. B. "
-                "--max-km 30."
-            )
+        grenze = _km_lesen(max_km)
         einstellungen, tag = einstellungen_und_stichtag(eingaben, konfig, stichtag)
         if eingaben and archiv is not None:
             raise KonfigFehler(
@@ -96,7 +92,7 @@ def ausgleich(
         bericht = bericht_erstellen(
             eingaben, einstellungen, tag, rekursiv, archivdatei, aufbewahren=False
         )
-        bericht = mit_ausgleich(bericht, "sofort" if nur_sofort else "gesamt", max_km)
+        bericht = mit_ausgleich(bericht, "sofort" if nur_sofort else "gesamt", grenze)
         eigene = [*bericht.gelesene_dateien, *bericht.unlesbare_dateien]
         if archivdatei is not None:
             eigene.append(archivdatei)
@@ -107,3 +103,18 @@ def ausgleich(
             for zeile in zeilen:
                 typer.echo(zeile, err=True)
         raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
+
+
+def _km_lesen(text: str | None) -> float | None:
+    """--max-km as people write it: 30, 12.5 or 12,5 – above 0."""
+    if text is None:
+        return None
+    from wrm_cli.werte import zahl_lesen
+
+    zahl = zahl_lesen(text)
+    if isinstance(zahl, float) and math.isfinite(zahl) and zahl > 0:
+        return zahl
+    raise KonfigFehler(
+        f"--max-km „{text}“ ist keine Entfernung über 0 km – erwartet wird eine Zahl, "
+        "z. B. --max-km 30."
+    )
