@@ -11,14 +11,16 @@ Wohnraum f (the table's column; "sofort": f = max((5), 0) − ((8)+(9))):
   possible, then the fewest person-kilometres Σ d(i,j)·x(i→j).
 
 That is a maximum flow of minimum cost from a source through the needing Kommunen to
-the offering ones to a sink, which networkx's network simplex solves exactly on whole
-numbers: capacities are persons, costs are distances in whole millimetres.
+the offering ones to a sink, which OR-Tools' min-cost flow (cost scaling, in C++)
+solves exactly on whole numbers: capacities are persons, costs are distances in whole
+millimetres.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -177,8 +179,6 @@ def ausgleich_berechnen(
 
 
 def _mit(bilanz: Ausgleichsbilanz, gedeckt: int, vergeben: int) -> Ausgleichsbilanz:
-    from dataclasses import replace
-
     return replace(bilanz, gedeckt=gedeckt, vergeben=vergeben)
 
 
@@ -187,23 +187,33 @@ def _optimal(
     angebot: Mapping[str, int],
     km: Mapping[tuple[str, str], float],
 ) -> dict[tuple[str, str], int]:
-    """Persons per (taker, giver): a maximum flow of minimum cost (network simplex on
-    whole numbers). The graph is built in a fixed order, so the same input gives the
-    same proposal."""
+    """Persons per (taker, giver): a maximum flow of minimum cost, exact on whole
+    numbers (OR-Tools' min-cost flow). Nodes and arcs are added in a fixed order, so the
+    same input gives the same proposal."""
     if not km:
         return {}
-    import networkx as nx
+    from ortools.graph.python.min_cost_flow import SimpleMinCostFlow
 
-    quelle, senke = ("quelle",), ("senke",)  # never equal to a Kommune's node
-    graph: nx.DiGraph[tuple[str, ...]] = nx.DiGraph()
+    quelle, senke = 0, 1
+    knoten = {name: nr for nr, name in enumerate([*bedarf, *angebot], start=2)}
+    fluss = SimpleMinCostFlow()
     for i, personen in bedarf.items():
-        graph.add_edge(quelle, ("z", i), capacity=personen, weight=0)
+        fluss.add_arc_with_capacity_and_unit_cost(quelle, knoten[i], personen, 0)
     for j, personen in angebot.items():
-        graph.add_edge(("a", j), senke, capacity=personen, weight=0)
-    for (i, j), entfernung in km.items():
-        graph.add_edge(("z", i), ("a", j), weight=round(entfernung * _MM_JE_KM))
-    fluss = nx.max_flow_min_cost(graph, quelle, senke)
-    return {(i, j): menge for (i, j) in km if (menge := int(fluss[("z", i)][("a", j)])) > 0}
+        fluss.add_arc_with_capacity_and_unit_cost(knoten[j], senke, personen, 0)
+    boegen = {
+        (i, j): fluss.add_arc_with_capacity_and_unit_cost(
+            knoten[i], knoten[j], min(bedarf[i], angebot[j]), round(entfernung * _MM_JE_KM)
+        )
+        for (i, j), entfernung in km.items()
+    }
+    gesamt = sum(bedarf.values())
+    fluss.set_node_supply(quelle, gesamt)
+    fluss.set_node_supply(senke, -gesamt)
+    status = fluss.solve_max_flow_with_min_cost()
+    if status != fluss.OPTIMAL:  # whole numbers far inside int64: cannot happen
+        raise RuntimeError(f"min-cost flow: {status}")
+    return {paar: menge for paar, bogen in boegen.items() if (menge := fluss.flow(bogen)) > 0}
 
 
 def _aufzaehlung(namen: list[str]) -> str:
