@@ -141,6 +141,33 @@ def mit_ausgleich(
     return replace(bericht, ausgleich=ausgleich)
 
 
+def mit_prognose(
+    bericht: Auswertungsbericht,
+    datei: Path | None = None,
+    bis: dt.date | None = None,
+    archiv: Path | None = None,
+) -> Auswertungsbericht:
+    """The report with how long the places last: from the forecast file (``datei``: from
+    --prognose, else [prognose] datei) or the remaining quota, cut at ``bis``; with
+    ``archiv``, the band from the observed trend (the archive is only read)."""
+    from wrm_cli.auswertung.prognose import prognose_berechnen
+    from wrm_cli.lesen.prognosedatei import prognose_lesen
+
+    einstellungen = bericht.einstellungen
+    datei = datei or einstellungen.prognose.datei
+    zuweisungen = (
+        prognose_lesen(datei, einstellungen.bezirk, einstellungen.grenzen) if datei else None
+    )
+    reihe = None
+    if archiv is not None:
+        from wrm_cli.chronik import zuweisungsreihe
+
+        reihe = zuweisungsreihe(archiv, einstellungen, bericht.stichtag)
+    zeilen = bericht.auswertung.datensaetze()
+    prognose = prognose_berechnen(zeilen, einstellungen, bericht.stichtag, zuweisungen, bis, reihe)
+    return replace(bericht, prognose=prognose)
+
+
 def pruefen_dateien(
     eingaben: Sequence[Path],
     einstellungen: Einstellungen,

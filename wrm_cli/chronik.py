@@ -132,6 +132,17 @@ def _mit_vergleich(
     return dataclasses.replace(bericht, vergleich=mit, verlauf=reihe)
 
 
+def zuweisungsreihe(
+    pfad: Path, einstellungen: Einstellungen, bis: dt.date
+) -> list[tuple[dt.date, dict[str, int | None]]]:
+    """For the band of ``wrm prognose``: each Kommune's (1) in each Stichtag's report up to
+    ``bis`` (nothing when the archive does not exist yet)."""
+    if not pfad.exists():
+        return []
+    with geoeffnet(pfad, einstellungen, anlegen=False) as archiv, archiv.lesen() as leser:
+        return leser.zuweisungen(bis)
+
+
 def verlauf(
     pfad: Path,
     einstellungen: Einstellungen,

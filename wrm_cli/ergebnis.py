@@ -17,6 +17,7 @@ from wrm_cli.ausgleichsergebnis import Ausgleich
 from wrm_cli.befunde import Befund, JsonBefund
 from wrm_cli.felder import FELD, KAPAZITAETSFELDER, KOMMUNE, STAND
 from wrm_cli.konfig import Einstellungen
+from wrm_cli.prognoseergebnis import Prognose
 from wrm_cli.werte import python_wert
 
 if TYPE_CHECKING:
@@ -169,6 +170,9 @@ class Auswertungsbericht:
     # For the formats that show it (FORMAT.mit_ausgleich, ``wrm ausgleich``): who could
     # temporarily house whom (auswertung/ausgleich.py).
     ausgleich: Ausgleich | None = None
+    # For the formats that show it (FORMAT.mit_prognose, ``wrm prognose``): how long the
+    # places last (auswertung/prognose.py).
+    prognose: Prognose | None = None
 
     @property
     def bezirk(self) -> Bezirk:

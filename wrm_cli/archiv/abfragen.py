@@ -153,6 +153,22 @@ class Leser:
             for tag, status, datei, grund, *rest in zeilen
         ]
 
+    def zuweisungen(self, bis: dt.date) -> list[tuple[dt.date, dict[str, int | None]]]:
+        """(1) bisherige Zuweisungen of each Kommune in each Stichtag's report (its latest
+        run) up to ``bis``, oldest first; None where the run had no Meldung of it."""
+        zeilen = self._db.execute(
+            "SELECT l.stichtag, k.kommune, m.zuweisungen FROM lauf_kommunen k "
+            "JOIN laeufe l ON l.id = k.lauf_id LEFT JOIN meldungen m ON m.id = k.meldung_id "
+            "WHERE k.lauf_id IN (SELECT max(id) FROM laeufe WHERE stichtag <= ? "
+            "GROUP BY stichtag) ORDER BY l.stichtag",
+            (bis.isoformat(),),
+        )
+        reihe: dict[dt.date, dict[str, int | None]] = {}
+        for tag, kommune, zuweisungen in zeilen:
+            werte = reihe.setdefault(dt.date.fromisoformat(tag), {})
+            werte[kommune] = None if zuweisungen is None else int(zuweisungen)
+        return list(reihe.items())
+
     def meldeverhalten(
         self, von: dt.date | None = None, bis: dt.date | None = None
     ) -> Iterator[tuple[str, dt.date, str, dt.date | None, str | None]]:

@@ -43,6 +43,9 @@ class Format(Generic[B]):
     dateiart: str = ""
     # It shows the proposal of ``wrm ausgleich`` when the district has coordinates.
     mit_ausgleich: bool = False
+    # It shows how long the places last (``wrm prognose``) when a forecast can be
+    # computed ([quote] ende or [prognose] datei).
+    mit_prognose: bool = False
 
     def schreiben(self, bericht: B) -> str | bytes:
         modul, funktion = self.schreiber.split(":")
@@ -109,6 +112,7 @@ AUSWERTEN: Formate[Auswertungsbericht] = Formate(
             "pressetext",
             "ein Absatz mit den Kennzahlen",
             "wrm_cli.berichte.text_bericht:als_pressetext",
+            mit_prognose=True,
         ),
         Format(
             "excel",
@@ -119,6 +123,7 @@ AUSWERTEN: Formate[Auswertungsbericht] = Formate(
             nur_datei=True,
             dateiart="Excel",
             mit_ausgleich=True,
+            mit_prognose=True,
         ),
         Format(
             "csv",
@@ -227,6 +232,51 @@ AUSGLEICH: Formate[Auswertungsbericht] = Formate(
             "json",
             "für andere Programme",
             "wrm_cli.berichte.ausgleich_json:als_json",
+            endungen=(".json",),
+        ),
+    ),
+    voreinstellung="tabelle",
+)
+
+# The writers take the Auswertungsbericht with its ``prognose`` (ablauf.mit_prognose).
+PROGNOSE: Formate[Auswertungsbericht] = Formate(
+    (
+        Format(
+            "tabelle",
+            "auf dem Bildschirm, wie text",
+            "wrm_cli.berichte.prognose_text:als_text",
+        ),
+        Format(
+            "text",
+            "feste Breite, für E-Mails",
+            "wrm_cli.berichte.prognose_text:als_text",
+            endungen=(".txt",),
+        ),
+        Format(
+            "markdown",
+            "zum Einfügen in E-Mails und Dokumente",
+            "wrm_cli.berichte.prognose_text:als_markdown",
+            endungen=(".md", ".markdown"),
+        ),
+        Format(
+            "excel",
+            "Reichweite und Verteilschlüssel je Kommune, mit Diagramm",
+            "wrm_cli.berichte.excel_prognose:als_xlsx",
+            endungen=(".xlsx",),
+            binaer=True,
+            nur_datei=True,
+            dateiart="Excel",
+        ),
+        Format(
+            "csv",
+            "für Excel",
+            "wrm_cli.berichte.prognose_text:als_csv",
+            endungen=(".csv",),
+        ),
+        Format(
+            "json",
+            "für andere Programme",
+            "wrm_cli.berichte.prognose_json:als_json",
             endungen=(".json",),
         ),
     ),

@@ -38,6 +38,7 @@ from wrm_cli.cli.optionen import (
     format_waehlen,
     stichtag_lesen,
 )
+from wrm_cli.cli.prognose import prognose
 from wrm_cli.cli.schutz import (
     EXIT_DATENFEHLER,
     EXIT_OK,
@@ -328,6 +329,19 @@ app.command(
         ("wrm ausgleich eingang/ -o ausgleich.xlsx", "als Excel-Datei"),
     ),
 )(ausgleich)
+
+
+app.command(
+    cls=DeutscherBefehl,
+    options_metavar="[OPTIONEN]",
+    short_help="Berechnen, wie lange die Plätze jeder Kommune bei den Zuweisungen reichen.",
+    epilog=beispiele(
+        ("wrm prognose eingang/", "bis zum Ende der Quote"),
+        ("wrm prognose eingang/ --prognose zuweisungen.csv", "aus einer Prognose"),
+        ("wrm prognose eingang/ --archiv archiv.sqlite", "mit Spanne aus dem Verlauf"),
+        ("wrm prognose eingang/ -o prognose.xlsx", "als Excel-Datei"),
+    ),
+)(prognose)
 
 
 def main() -> None:

@@ -98,6 +98,15 @@ def arbeitsmappe_lesen(datei: Datei, grenzen: Grenzen) -> Gelesen:
     return gelesen
 
 
+def arbeitsblaetter(datei: Datei, grenzen: Grenzen) -> dict[str, Blatt]:
+    """Every worksheet of a workbook, checked against the limits (for files other than
+    Meldungen, e.g. the forecast of ``wrm prognose``)."""
+    mappe = _UNTERSUCHEN[datei.art](datei)
+    for name, bild in mappe.blaetter.items():
+        bereich_pruefen(name, bild.zeilen, bild.spalten, grenzen)
+    return _blaetter_lesen(datei, mappe)
+
+
 def _blaetter_lesen(datei: Datei, mappe: Mappe) -> dict[str, Blatt]:
     """Every worksheet's values through calamine – only sheets measured within the limits."""
     from python_calamine import (
