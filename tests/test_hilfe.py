@@ -49,6 +49,12 @@ BEISPIELE = {
         "wrm verlauf --archiv archiv.sqlite --meldungen      wer wie gemeldet hat",
         "wrm verlauf --archiv archiv.sqlite -o verlauf.xlsx  Excel mit Diagramm",
     ],
+    "ausgleich": [
+        "wrm ausgleich eingang/                    Vorschlag auf dem Bildschirm",
+        "wrm ausgleich eingang/ --nur-sofort       nur sofort verfügbare Plätze",
+        "wrm ausgleich eingang/ --max-km 20        nur kurze Wege",
+        "wrm ausgleich eingang/ -o ausgleich.xlsx  als Excel-Datei",
+    ],
 }
 
 
@@ -246,6 +252,7 @@ def test_hilfe_nennt_pruefen_einmal() -> None:
         "pruefen",
         "vorlage",
         "verlauf",
+        "ausgleich",
     ]
 
 
