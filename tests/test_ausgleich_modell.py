@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wrm_cli.ausgleichsergebnis import Ausgleich
+from wrm_cli.ausgleichsergebnis import Ausgleich, Grundlage
 from wrm_cli.auswertung.ausgleich import (
     ausgleich_berechnen,
     grosskreis_km,
@@ -368,3 +368,92 @@ def test_optimum_wie_durch_probieren(
     # … and both goals are optimal.
     assert ergebnis.summe.gedeckt == personen
     assert ergebnis.summe.personen_km == pytest.approx(kosten, abs=1e-4)
+
+
+# --- larger districts against an independent LP (simplex, not a flow algorithm) -------
+
+
+def _lp_optimum(
+    bedarf: dict[str, int], angebot: dict[str, int], km: dict[tuple[str, str], float]
+) -> tuple[float, float]:
+    """(persons, person-km) of the two-stage LP, solved by GLOP's simplex. The
+    transportation polytope is integral, so the LP optimum is the whole-number one."""
+    from ortools.linear_solver import pywraplp
+
+    def loesen(festes_personen: float | None) -> tuple[float, float]:
+        solver = pywraplp.Solver.CreateSolver("GLOP")
+        x = {p: solver.NumVar(0, solver.infinity(), str(p)) for p in km}
+        for i, menge in bedarf.items():
+            solver.Add(sum(x[p] for p in km if p[0] == i) <= menge)
+        for j, menge in angebot.items():
+            solver.Add(sum(x[p] for p in km if p[1] == j) <= menge)
+        if festes_personen is None:
+            solver.Maximize(sum(x.values()))
+        else:
+            solver.Add(sum(x.values()) >= festes_personen - 1e-6)
+            solver.Minimize(sum(km[p] * x[p] for p in km))
+        assert solver.Solve() == pywraplp.Solver.OPTIMAL
+        return sum(v.solution_value() for v in x.values()), solver.Objective().Value()
+
+    personen, _ = loesen(None)
+    _, kosten = loesen(round(personen))
+    return personen, kosten
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_groessere_bezirke_wie_das_lineare_programm(seed: int) -> None:
+    zufall = random.Random(seed)
+    anzahl = zufall.randint(12, 40)
+    namen = [f"K{nr:02d}" for nr in range(anzahl)]
+    lage = {n: (zufall.uniform(52.0, 52.6), zufall.uniform(7.6, 8.6)) for n in namen}
+    zeilen = [
+        zeile(
+            n, zufall.randint(0, 120), gu=zufall.randint(0, 60), aussicht_gu=zufall.randint(0, 60)
+        )
+        for n in namen
+    ]
+    max_km = zufall.choice([None, 15.0, 30.0])
+    bezirk_ = Bezirk(
+        "Zufall", tuple(Kommune(n, breite=lage[n][0], laenge=lage[n][1]) for n in namen)
+    )
+    ergebnis = ausgleich_berechnen(zeilen, bezirk_, Ausgleichseinstellungen(max_km=max_km))
+    bedarf = {b.kommune: b.bedarf for b in ergebnis.kommunen if b.bedarf}
+    angebot = {b.kommune: b.angebot for b in ergebnis.kommunen if b.angebot}
+    km = {}
+    for i in bedarf:
+        for j in angebot:
+            d = grosskreis_km(lage[i], lage[j])
+            if max_km is None or d <= max_km:
+                km[i, j] = d
+    personen, kosten = _lp_optimum(bedarf, angebot, km)
+    assert ergebnis.summe.gedeckt == round(personen)
+    assert ergebnis.summe.personen_km == pytest.approx(kosten, rel=1e-9, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("grundlage", "max_km"), [("gesamt", None), ("sofort", None), ("gesamt", 20.0)]
+)
+def test_die_woche_2016_ist_optimal(grundlage: Grundlage, max_km: float | None) -> None:
+    from conftest import BEISPIELE, STICHTAG_2016
+
+    from wrm_cli.ablauf import auswerten, mit_ausgleich
+    from wrm_cli.konfig import konfig_laden
+
+    einstellungen = konfig_laden(BEISPIELE / "wrm.toml")
+    bericht = auswerten([BEISPIELE / "eingang"], einstellungen, STICHTAG_2016)
+    ergebnis = mit_ausgleich(bericht, grundlage, max_km).ausgleich
+    assert ergebnis is not None
+    bezirk_ = einstellungen.bezirk
+    bedarf = {b.kommune: b.bedarf for b in ergebnis.kommunen if b.bedarf}
+    angebot = {b.kommune: b.angebot for b in ergebnis.kommunen if b.angebot}
+    km = {}
+    for i in bedarf:
+        for j in angebot:
+            lage_i, lage_j = bezirk_.kommune(i).koordinaten, bezirk_.kommune(j).koordinaten
+            assert lage_i is not None and lage_j is not None
+            d = grosskreis_km(lage_i, lage_j)
+            if max_km is None or d <= max_km:
+                km[i, j] = d
+    personen, kosten = _lp_optimum(bedarf, angebot, km)
+    assert ergebnis.summe.gedeckt == round(personen)
+    assert ergebnis.summe.personen_km == pytest.approx(kosten, rel=1e-9, abs=1e-3)
