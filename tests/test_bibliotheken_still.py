@@ -86,3 +86,21 @@ def test_aufgefuellte_xls_im_ordner_mit_leseprozessen(tmp_path: Path) -> None:
     assert prozess.stdout.startswith("{")
     _still(prozess.stdout, prozess.stderr)
     assert prozess.stderr == ""
+
+
+def test_ausgleich_im_eigenen_prozess_still(tmp_path: Path) -> None:
+    """OR-Tools (C++, with its own logging) says nothing, in a process of its own."""
+    eingang = BEISPIELE / "eingang"
+    prozess = wrm_prozess("ausgleich", eingang, "-f", "json", "--max-km", "20")
+    assert prozess.returncode == 0, prozess.stderr
+    _still(prozess.stdout, prozess.stderr)
+    assert prozess.stderr == ""
+    bericht = tmp_path / "bericht.xlsx"
+    prozess = wrm_prozess("auswerten", eingang, "-o", bericht)
+    assert prozess.returncode == 0, prozess.stderr
+    assert prozess.stdout == ""
+    assert prozess.stderr.splitlines() == [
+        f"Bericht geschrieben: {bericht}",
+        "21 Dateien: 21 verwendet.",
+        "Keine Fehler, 6 Hinweise.",
+    ]
