@@ -18,6 +18,7 @@ from hilfen import vorlage_ausfuellen
 from wrm_cli.ablauf import auswerten
 from wrm_cli.berichte.excel_bericht import ERSTE_DATENZEILE, ZAHLFORMAT, als_xlsx
 from wrm_cli.blaetter import (
+    BLATT_AUSGLEICH,
     BLATT_AUSWERTUNG,
     BLATT_DIAGRAMM,
     BLATT_HINWEISE,
@@ -28,6 +29,8 @@ from wrm_cli.konfig import Einstellungen
 from wrm_cli.vorlage import vorlage_erstellen
 
 BLAETTER = [BLATT_AUSWERTUNG, BLATT_UEBERSICHT, BLATT_MELDESTATUS, BLATT_HINWEISE, BLATT_DIAGRAMM]
+# The district has coordinates: the proposal of wrm ausgleich comes last (issue #16).
+BLAETTER.append(BLATT_AUSGLEICH)
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from test_verlauf_befehl import KONFIG, WOCHEN, wochen_ohne_archiv
 
 from wrm_cli.berichte.excel_bericht import ERSTE_DATENZEILE
 from wrm_cli.blaetter import (
+    BLATT_AUSGLEICH,
     BLATT_AUSWERTUNG,
     BLATT_DIAGRAMM,
     BLATT_HINWEISE,
@@ -74,6 +75,7 @@ def test_blaetter(mappe: Any) -> None:
         BLATT_HINWEISE,
         BLATT_DIAGRAMM,
         BLATT_VERLAUF,
+        BLATT_AUSGLEICH,
     ]
 
 

@@ -29,4 +29,6 @@ BLATT_HINWEISE = "Hinweise"
 BLATT_DIAGRAMM = "Diagramm"
 # With an archive: the district's series and its line chart (also ``wrm verlauf -o``).
 BLATT_VERLAUF = "Verlauf"
+# With coordinates: the proposal of ``wrm ausgleich`` (also ``wrm ausgleich -o``).
+BLATT_AUSGLEICH = "Ausgleich"
 BERICHT_BLAETTER = (BLATT_AUSWERTUNG, BLATT_UEBERSICHT, BLATT_MELDESTATUS, BLATT_HINWEISE)

@@ -388,6 +388,11 @@ def arbeitsmappe_erstellen(bericht: Auswertungsbericht) -> Workbook:
     diagramm_blatt(mappe.create_sheet(BLATT_DIAGRAMM), bericht)
     if bericht.verlauf:
         berichtsverlauf(mappe.create_sheet(BLATT_VERLAUF), bericht, _unterzeile(bericht))
+    if bericht.ausgleich is not None:  # the proposal of wrm ausgleich (with coordinates)
+        from wrm_cli.berichte.excel_ausgleich import ausgleich_blatt
+        from wrm_cli.blaetter import BLATT_AUSGLEICH
+
+        ausgleich_blatt(mappe.create_sheet(BLATT_AUSGLEICH), bericht)
     mappe.properties.title = titel(bericht)
     mappe.properties.creator = f"wrm {__version__}"
     return mappe
