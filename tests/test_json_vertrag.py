@@ -10,6 +10,7 @@ can change without the others.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -20,6 +21,12 @@ from typing import Any, get_args, get_origin, get_type_hints, is_typeddict
 import pytest
 from conftest import BEISPIELE, PROJEKT, wrm
 
+from wrm_cli.ausgleichsergebnis import (
+    JsonAusgleichsbericht,
+    JsonAusgleichskommune,
+    JsonAusgleichssumme,
+    JsonVorschlag,
+)
 from wrm_cli.ergebnis import (
     JsonAuswertungsbericht,
     JsonBefund,
@@ -65,6 +72,10 @@ README_OBJEKTE: dict[str, type] = {
     "Stichtag der Kommune (in `laeufe` von `wrm verlauf --kommune`)": JsonKommunenpunkt,
     "Meldeverhalten (`wrm verlauf --meldungen`)": JsonMeldungen,
     "Kommune (in `kommunen` von `wrm verlauf --meldungen`)": JsonMeldeverhalten,
+    "Ausgleich (`wrm ausgleich`)": JsonAusgleichsbericht,
+    "Vorschlag (in `vorschlaege`)": JsonVorschlag,
+    "Bilanz (in `kommunen` von `wrm ausgleich`)": JsonAusgleichskommune,
+    "`summe` von `wrm ausgleich`": JsonAusgleichssumme,
 }
 DOKUMENTE = (
     JsonAuswertungsbericht,
@@ -72,6 +83,7 @@ DOKUMENTE = (
     JsonVerlauf,
     JsonKommunenverlauf,
     JsonMeldungen,
+    JsonAusgleichsbericht,
 )
 # The three example weeks (folder, Stichtag) the archive of the comparison is built from.
 WOCHEN = (
@@ -332,7 +344,67 @@ def test_schluessel_in_der_reihenfolge_des_readme(
         JsonMeldungen: [meldeverhalten],
         JsonMeldeverhalten: [meldeverhalten["kommunen"][0]],
     }
+    beispiele |= _ausgleich_beispiele()
     assert set(beispiele) == set(README_OBJEKTE.values())
     for objekt, typ in README_OBJEKTE.items():
         for beispiel in beispiele[typ]:
             assert list(beispiel) == tabelle[objekt], objekt
+
+
+# --- wrm ausgleich --------------------------------------------------------------------
+
+
+@functools.cache
+def _ausgleich(*optionen: str) -> dict[str, Any]:
+    lauf = wrm(
+        "ausgleich", BEISPIELE / "eingang", "--stichtag", "16.03.2016", "-f", "json", *optionen
+    )
+    assert lauf.returncode == 0, lauf.stderr
+    daten: dict[str, Any] = json.loads(lauf.stdout)
+    assert daten["vorschlaege"] and daten["kommunen"] and daten["befunde"]
+    return daten
+
+
+def _ausgleich_beispiele() -> dict[Any, list[dict[str, Any]]]:
+    """An object of each TypedDict of ``wrm ausgleich --format json``."""
+    daten, sofort = _ausgleich(), _ausgleich("--nur-sofort")
+    return {
+        JsonAusgleichsbericht: [daten, sofort],
+        JsonVorschlag: [daten["vorschlaege"][0], sofort["vorschlaege"][0]],
+        JsonAusgleichskommune: [daten["kommunen"][0], sofort["kommunen"][-1]],
+        JsonAusgleichssumme: [daten["summe"], sofort["summe"]],
+    }
+
+
+def test_ausgleich_hat_genau_die_schluessel_der_typen_und_des_readme() -> None:
+    tabelle = _readme_tabelle()
+    for optionen, grundlage in (((), "gesamt"), (("--nur-sofort",), "sofort")):
+        daten = _ausgleich(*optionen)
+        gesehen: set[Any] = set()
+        _pruefen(daten, JsonAusgleichsbericht, "ausgleich", gesehen)
+        assert gesehen == {
+            JsonAusgleichsbericht,
+            JsonVorschlag,
+            JsonAusgleichskommune,
+            JsonAusgleichssumme,
+            JsonBefund,
+        }
+        assert daten["grundlage"] == grundlage
+    for objekt, typ in README_OBJEKTE.items():
+        for beispiel in _ausgleich_beispiele().get(typ, []):
+            assert list(beispiel) == tabelle[objekt], objekt
+
+
+def test_ausgleich_beispiel_im_readme_ist_echte_ausgabe() -> None:
+    """The shortened example under "wrm ausgleich --format json" is the real output."""
+    readme = (PROJEKT / "README.md").read_text("utf-8")
+    abschnitt = readme[readme.index("### `wrm ausgleich --format json`") :]
+    block = abschnitt[abschnitt.index("```json\n") + 8 : abschnitt.index("\n```\n")]
+    beispiel = json.loads(block)
+    daten = _ausgleich()
+    assert list(beispiel) == list(daten)
+    for key in ("stichtag", "bezirk", "grundlage", "summe"):
+        assert beispiel[key] == daten[key], key
+    assert beispiel["vorschlaege"] == daten["vorschlaege"][:1]
+    for liste in ("kommunen", "befunde"):
+        assert all(eintrag in daten[liste] for eintrag in beispiel[liste]), liste
