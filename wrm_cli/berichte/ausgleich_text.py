@@ -192,9 +192,8 @@ def als_csv(bericht: Auswertungsbericht) -> str:
     schreiber.writerow(["„kritisch“", kritische_text(ausgleich)])
     schreiber.writerow(["Entfernungsgrenze", grenze_text(ausgleich)])
     schreiber.writerow(["Entfernungen", entfernungen_text(ausgleich)])
-    leer = kein_vorschlag_satz(bericht)
-    for satz in [leer] if leer is not None else []:
-        schreiber.writerow([satz])
+    if (leer := kein_vorschlag_satz(bericht)) is not None:
+        schreiber.writerow([leer])
     for satz in _saetze(bericht):
         schreiber.writerow([satz])
     if bericht.befunde:
