@@ -55,6 +55,12 @@ BEISPIELE = {
         "wrm ausgleich eingang/ --max-km 20        nur kurze Wege",
         "wrm ausgleich eingang/ -o ausgleich.xlsx  als Excel-Datei",
     ],
+    "prognose": [
+        "wrm prognose eingang/                             bis zum Ende der Quote",
+        "wrm prognose eingang/ --prognose zuweisungen.csv  aus einer Prognose",
+        "wrm prognose eingang/ --archiv archiv.sqlite      mit Spanne aus dem Verlauf",
+        "wrm prognose eingang/ -o prognose.xlsx            als Excel-Datei",
+    ],
 }
 
 
@@ -253,6 +259,7 @@ def test_hilfe_nennt_pruefen_einmal() -> None:
         "vorlage",
         "verlauf",
         "ausgleich",
+        "prognose",
     ]
 
 

@@ -42,6 +42,14 @@ from wrm_cli.ergebnis import (
     JsonZeile,
     JsonZeilenveraenderung,
 )
+from wrm_cli.prognoseergebnis import (
+    JsonPrognosebericht,
+    JsonPrognosebezirk,
+    JsonPrognosekommune,
+    JsonReichweite,
+    JsonSpanne,
+    JsonVerteilung,
+)
 from wrm_cli.verlaufsergebnis import (
     JsonKommunenpunkt,
     JsonKommunenverlauf,
@@ -76,6 +84,14 @@ README_OBJEKTE: dict[str, type] = {
     "Vorschlag (in `vorschlaege`)": JsonVorschlag,
     "Bilanz (in `kommunen` von `wrm ausgleich`)": JsonAusgleichskommune,
     "`summe` von `wrm ausgleich`": JsonAusgleichssumme,
+    "Prognose (`wrm prognose`)": JsonPrognosebericht,
+    "Kommune (in `kommunen` von `wrm prognose`)": JsonPrognosekommune,
+    "Landkreis (`bezirk_gesamt` von `wrm prognose`)": JsonPrognosebezirk,
+    "Reichweite (`reichweite_sofort`, `reichweite_gesamt`, in `spanne` von `wrm prognose`)": (
+        JsonReichweite
+    ),
+    "`spanne` von `wrm prognose`": JsonSpanne,
+    "Monat (in `verteilung` von `wrm prognose`)": JsonVerteilung,
 }
 DOKUMENTE = (
     JsonAuswertungsbericht,
@@ -84,6 +100,7 @@ DOKUMENTE = (
     JsonKommunenverlauf,
     JsonMeldungen,
     JsonAusgleichsbericht,
+    JsonPrognosebericht,
 )
 # The three example weeks (folder, Stichtag) the archive of the comparison is built from.
 WOCHEN = (
@@ -315,6 +332,7 @@ def test_schluessel_in_der_reihenfolge_des_readme(
     verlauf: dict[str, Any],
     kommunenverlauf: dict[str, Any],
     meldeverhalten: dict[str, Any],
+    prognose: dict[str, Any],
 ) -> None:
     """The README lists the keys in the order the output writes them."""
     tabelle = _readme_tabelle()
@@ -345,6 +363,7 @@ def test_schluessel_in_der_reihenfolge_des_readme(
         JsonMeldeverhalten: [meldeverhalten["kommunen"][0]],
     }
     beispiele |= _ausgleich_beispiele()
+    beispiele |= _prognose_beispiele(prognose)
     assert set(beispiele) == set(README_OBJEKTE.values())
     for objekt, typ in README_OBJEKTE.items():
         for beispiel in beispiele[typ]:
@@ -408,3 +427,55 @@ def test_ausgleich_beispiel_im_readme_ist_echte_ausgabe() -> None:
     assert beispiel["vorschlaege"] == daten["vorschlaege"][:1]
     for liste in ("kommunen", "befunde"):
         assert all(eintrag in daten[liste] for eintrag in beispiel[liste]), liste
+
+
+# --- wrm prognose ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def prognose(
+    archiv: tuple[Path, dict[str, Any]], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
+    """The example forecast file (with every step of the key) and a band: a copy of the
+    example weeks' archive plus a fourth Stichtag (the third week once more, a week later)."""
+    pfad = tmp_path_factory.mktemp("prognose") / "wrm-archiv.sqlite"
+    shutil.copy(archiv[0], pfad)
+    lauf = wrm("auswerten", BEISPIELE / "eingang", "--stichtag", "23.03.2016", "--archiv", pfad)
+    assert lauf.returncode == 0, lauf.stderr
+    lauf = wrm(
+        "prognose", BEISPIELE / "eingang", "--konfig", BEISPIELE / "prognose" / "wrm.toml",
+        "--stichtag", "30.03.2016", "--archiv", pfad, "-f", "json",
+    )  # fmt: skip
+    assert lauf.returncode == 0, lauf.stderr
+    daten: dict[str, Any] = json.loads(lauf.stdout)
+    assert any(k["spanne"] for k in daten["kommunen"]) and daten["befunde"]
+    assert all(k["verteilung"] for k in daten["kommunen"])
+    return daten
+
+
+def _prognose_beispiele(daten: dict[str, Any]) -> dict[Any, list[Any]]:
+    kommune = next(k for k in daten["kommunen"] if k["spanne"] and k["reichweite_sofort"])
+    spanne = kommune["spanne"]
+    reichweiten = [r for r in (spanne["niedrig"], spanne["hoch"]) if r]
+    return {
+        JsonPrognosebericht: [daten],
+        JsonPrognosekommune: [kommune],
+        JsonPrognosebezirk: [daten["bezirk_gesamt"]],
+        JsonReichweite: [kommune["reichweite_sofort"], *reichweiten],
+        JsonSpanne: [spanne],
+        JsonVerteilung: [kommune["verteilung"][0]],
+    }
+
+
+def test_prognose_hat_genau_die_schluessel_der_typen(prognose: dict[str, Any]) -> None:
+    gesehen: set[Any] = set()
+    _pruefen(prognose, JsonPrognosebericht, "prognose", gesehen)
+    assert gesehen == {
+        JsonPrognosebericht,
+        JsonPrognosekommune,
+        JsonPrognosebezirk,
+        JsonReichweite,
+        JsonSpanne,
+        JsonVerteilung,
+        JsonBefund,
+    }

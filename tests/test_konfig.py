@@ -16,6 +16,7 @@ from wrm_cli.fehler import KonfigFehler
 from wrm_cli.konfig import (
     Einstellungen,
     Grenzen,
+    Prognoseeinstellungen,
     einstellungen_bestimmen,
     konfig_laden,
     standard_einstellungen,
@@ -442,7 +443,11 @@ def test_eingebaute_voreinstellung_beispiel_und_readme_sind_gueltig(tmp_path: Pa
 def _voreinstellungen() -> dict[str, object]:
     """Every default of a setting in wrm.toml, by key (from the dataclasses; the archive's
     settings are called archiv_… there and stand in [archiv] in the file)."""
-    felder = [*dataclasses.fields(Einstellungen), *dataclasses.fields(Grenzen)]
+    felder = [
+        *dataclasses.fields(Einstellungen),
+        *dataclasses.fields(Grenzen),
+        *dataclasses.fields(Prognoseeinstellungen),
+    ]
     return {f.name.removeprefix("archiv_"): f.default for f in felder if isinstance(f.default, int)}
 
 
@@ -450,6 +455,7 @@ def test_jede_voreinstellung_steht_nur_in_konfig_py() -> None:
     voreinstellungen = _voreinstellungen()
     assert voreinstellungen["veraltet_nach_tagen"] == 14
     assert voreinstellungen["einschaetzung_toleranz"] == 10
+    assert voreinstellungen["warnung_wochen"] == 4  # [prognose]
     text = (PROJEKT / "wrm_cli" / "landkreis_osnabrueck.toml").read_text("utf-8")
     ohne_kommentare = "\n".join(zeile.split("#", 1)[0] for zeile in text.splitlines())
     for wert in voreinstellungen.values():

@@ -469,6 +469,21 @@ def _anteile_pruefen(kommunen: Sequence[Kommune]) -> None:
         )
 
 
+def _einwohner_pruefen(kommunen: Sequence[Kommune]) -> None:
+    """The population key: every Kommune has its population (its own or inherited)."""
+    if ohne := [k.name for k in kommunen if k.einwohner is None]:
+        genannt = ", ".join(ohne[:5]) + (f" und {len(ohne) - 5} weitere" if len(ohne) > 5 else "")
+        raise KonfigFehler(
+            f'[prognose] schluessel = "einwohner" braucht „einwohner“ bei jeder Kommune unter '
+            f"[[kommunen]] – es fehlt bei {genannt}."
+        )
+    if not sum(k.einwohner or 0 for k in kommunen):
+        raise KonfigFehler(
+            '[prognose] schluessel = "einwohner": die Kommunen haben zusammen 0 Einwohner – '
+            "bitte „einwohner“ unter [[kommunen]] prüfen."
+        )
+
+
 class _Geprueft(NamedTuple):
     abschnitte: dict[str, dict[str, Any]]
     kommunen: tuple[Kommune, ...] | None
@@ -531,6 +546,8 @@ def einstellungen_aus_daten(
         prognose = abschnitte["prognose"]
         if prognose.get("schluessel") == "fest":
             _anteile_pruefen(kommunen)
+        elif prognose.get("schluessel") == "einwohner":
+            _einwohner_pruefen(kommunen)
     except KonfigFehler as fehler:  # one line, whatever line breaks the file's texts hold
         raise KonfigFehler(f"{quelle}: {' '.join(str(fehler).split())}") from None
     if "wartezeit_sekunden" in archiv:

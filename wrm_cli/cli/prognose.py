@@ -12,7 +12,6 @@ from wrm_cli.berichte.formate import PROGNOSE
 from wrm_cli.cli.berichtsausgabe import bericht_ausgeben, geschrieben
 from wrm_cli.cli.lauf import bericht_erstellen, einstellungen_und_stichtag
 from wrm_cli.cli.optionen import (
-    ArchivOption,
     AusgabeOption,
     DebugOption,
     KonfigOption,
@@ -43,7 +42,7 @@ def prognose(
             metavar="DATEI",
             help="Erwartete Zuweisungen je Monat (monat;zuweisungen oder "
             "kommune;monat;zuweisungen; .csv, .xlsx, .ods) statt der Restquote bis "
-            "[quote] ende (Voreinstellung: [prognose] datei aus wrm.toml).",
+            "\\[quote] ende (Voreinstellung: \\[prognose] datei aus wrm.toml).",
             show_default=False,
         ),
     ] = None,
@@ -61,7 +60,17 @@ def prognose(
     ausgabe: AusgabeOption = None,
     stichtag: StichtagOption = None,
     rekursiv: RekursivOption = False,
-    archiv: ArchivOption = None,
+    archiv: Annotated[
+        Path | None,
+        typer.Option(
+            "--archiv",
+            metavar="DATEI",
+            help="Archiv (SQLite-Datei), aus dessen Verlauf die Spanne berechnet wird; ohne "
+            "EINGABE kommt der Bericht zum --stichtag daraus. Wird nur gelesen "
+            "(Voreinstellung: \\[archiv] datei aus wrm.toml).",
+            show_default=False,
+        ),
+    ] = None,
     konfig: KonfigOption = None,
     debug: DebugOption = False,
 ) -> None:
