@@ -116,7 +116,7 @@ def ausgleich_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
     if (leer := kein_vorschlag_satz(bericht)) is not None:
         zeile = _absatz(blatt, zeile, leer, gesamtbreite)
     else:
-        kopfzeile(blatt, zeile, vorschlag_kopf)
+        kopfzeile(blatt, zeile, vorschlag_kopf, breiten[: len(vorschlag_kopf)])
         for werte in vorschlaege:
             zeile += 1
             for spalte, (wert, format_) in enumerate(
@@ -128,7 +128,7 @@ def ausgleich_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
     zeile += 1
     schreiben(blatt, zeile, 1, "Bilanz je Kommune (Personen)").font = Font(bold=True)
     zeile += 1
-    kopfzeile(blatt, zeile, list(BILANZ_SPALTEN))
+    kopfzeile(blatt, zeile, list(BILANZ_SPALTEN), breiten)
     for werte in [*bilanz, summen]:
         zeile += 1
         for spalte, (wert, format_) in enumerate(zip(werte, bilanz_formate, strict=True), 1):
