@@ -112,11 +112,6 @@ def probebezirk(
     eingang.mkdir()
     for kommune, werte in meldungen.items():
         mappe = vorlage_erstellen(einstellungen, kommune)
-        # A name that starts with "=" as text: the template itself stores it as a formula
-        # (reported), which no clerk's file would do.
-        blatt, adresse = next(iter(mappe.defined_names["kommune"].destinations))
-        zelle = mappe[blatt][adresse.replace("$", "")]
-        zelle.value, zelle.data_type = kommune, "s"
         vorlage_ausfuellen(mappe, {"stand": STAND, **werte})
         mappe.save(eingang / vorlagen_dateiname(kommune))
     return eingang

@@ -344,3 +344,20 @@ def test_cli_eigener_bezirk_aus_wrm_toml(tmp_path: Path) -> None:
     assert ergebnis.stdout == "Vorlage geschrieben: Meldung_Nordstadt.xlsx\n"
     blatt = openpyxl.load_workbook(tmp_path / "Meldung_Nordstadt.xlsx")[BLATT_MELDUNG]
     assert (blatt["C4"].value, blatt["C5"].value) == ("Landkreis Beispiel", "Nordstadt")
+
+
+def test_namen_aus_wrm_toml_werden_nie_formeln(tmp_path: Path) -> None:
+    """A district or Kommune whose name starts with "=" stays text in the template, and
+    the filled-in template is read back as that name."""
+    (tmp_path / "wrm.toml").write_text(
+        '[bezirk]\nname = "=Kreis"\n[[kommunen]]\nname = "=Nord"\n', "utf-8"
+    )
+    ergebnis = wrm("vorlage", "--alle", cwd=tmp_path)
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    datei = next(tmp_path.glob("Meldung_*.xlsx"))
+    blatt = openpyxl.load_workbook(datei)[BLATT_MELDUNG]
+    assert (blatt["C4"].value, blatt["C5"].value) == ("=Kreis", "=Nord")
+    assert (blatt["C4"].data_type, blatt["C5"].data_type) == ("s", "s")
+    pruefung = wrm("pruefen", datei, "-f", "json", cwd=tmp_path)
+    assert "Formel" not in pruefung.stdout
+    assert '"kommune": "=Nord"' in pruefung.stdout

@@ -212,14 +212,15 @@ def vorlage_erstellen(einstellungen: Bezirk | Einstellungen, kommune: str) -> Wo
     blatt["A2"] = "Bitte nur die gelb hinterlegten Felder ausfüllen. Leer = nichts zu melden."
     blatt["A2"].font = Font(italic=True)
     blatt.cell(_ZEILE_BEZIRK, 2, einstellungen.bezeichnung).font = fett
-    blatt.cell(_ZEILE_BEZIRK, 3, bezirk.name)
+    # Names from wrm.toml are text, whatever they start with ("=Nord" is no formula).
+    blatt.cell(_ZEILE_BEZIRK, 3, bezirk.name).data_type = "s"
     for key in KOPF_SCHLUESSEL:
         zelle = blatt[zellen[key]]
         blatt.cell(zelle.row, 2, _label(key)).font = fett
         blatt.cell(zelle.row, 4, _KOPF_HINWEISE[key]).alignment = umbruch
         zelle.border = rahmen
         if key == KOMMUNE:
-            zelle.value, zelle.font = name, fett
+            zelle.value, zelle.font, zelle.data_type = name, fett, "s"
             continue
         zelle.fill, zelle.protection = gelb, Protection(locked=False)
         if key == STAND:
