@@ -26,6 +26,7 @@ from wrm_cli.blaetter import (
     BLATT_DIAGRAMM,
     BLATT_HINWEISE,
     BLATT_MELDESTATUS,
+    BLATT_PROGNOSE,
     BLATT_UEBERSICHT,
 )
 
@@ -118,6 +119,7 @@ def test_auswerten_bericht_hat_das_blatt_nach_dem_diagramm(tmp_path: Path) -> No
         BLATT_HINWEISE,
         BLATT_DIAGRAMM,
         BLATT_AUSGLEICH,
+        BLATT_PROGNOSE,  # the example's wrm.toml has a quota end (wrm prognose)
     ]
     _blatt_2016_pruefen(mappe[BLATT_AUSGLEICH])
 

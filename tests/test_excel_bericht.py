@@ -23,6 +23,7 @@ from wrm_cli.blaetter import (
     BLATT_DIAGRAMM,
     BLATT_HINWEISE,
     BLATT_MELDESTATUS,
+    BLATT_PROGNOSE,
     BLATT_UEBERSICHT,
 )
 from wrm_cli.konfig import Einstellungen
@@ -31,6 +32,8 @@ from wrm_cli.vorlage import vorlage_erstellen
 BLAETTER = [BLATT_AUSWERTUNG, BLATT_UEBERSICHT, BLATT_MELDESTATUS, BLATT_HINWEISE, BLATT_DIAGRAMM]
 # The district has coordinates: the proposal of wrm ausgleich comes last (issue #16).
 BLAETTER.append(BLATT_AUSGLEICH)
+# The example's wrm.toml has a quota end: the forecast of wrm prognose after it (issue #17).
+BLAETTER.append(BLATT_PROGNOSE)
 
 
 @pytest.fixture(scope="module")
@@ -486,7 +489,10 @@ PRESSETEXT_2016 = (
     "Osnabrück sind bislang 1.327 Personen zugewiesen worden. Bis zum 31.07.2016 sind noch "
     "716 Personen aufzunehmen; dafür stehen 469 Plätze sofort und 654 in Aussicht zur "
     "Verfügung. Rechnerisch reicht der Wohnraum damit aus: Es stehen 407 Plätze mehr zur "
-    "Verfügung als benötigt. Wohnraum fehlt in 7 Kommunen, am meisten in Georgsmarienhütte "
+    "Verfügung als benötigt. Bei gleichbleibenden Zuweisungen reichen die sofort verfügbaren "
+    "Plätze im Landkreis bis etwa 12.06.2016 (12,7 Wochen), wenn sie über Kommunen hinweg "
+    "genutzt werden könnten; in 7 Kommunen reichen sie keine 4 Wochen. "
+    "Wohnraum fehlt in 7 Kommunen, am meisten in Georgsmarienhütte "
     "(73 Personen), Bad Iburg (22 Personen) und Bad Laer (21 Personen). 3 Kommunen schätzen "
     "ihre Lage selbst als kritisch ein: Bad Rothenfelde, Bad Iburg und "
     "Georgsmarienhütte.\nZum Gesamt: fehlender Wohnraum = Σ(5) − ΣSumme = 716 − 1.123 = -407, "

@@ -120,7 +120,7 @@ def test_ohne_eingabe_der_bericht_aus_dem_archiv(tmp_path: Path) -> None:
     assert sql(tmp_path / "archiv.sqlite", "SELECT count(*) FROM laeufe") == [(4,)]
 
 
-def _fehler(tmp_path: Path, *argumente: object, zusatz: str = TOML_QUOTE) -> str:
+def _fehler(tmp_path: Path, *argumente: str, zusatz: str = TOML_QUOTE) -> str:
     probebezirk(tmp_path)
     (tmp_path / "wrm.toml").write_text(PROBE_TOML + zusatz, encoding="utf-8")
     ordner = _woche(tmp_path / "neu", *WOCHEN[3])

@@ -21,6 +21,7 @@ from wrm_cli.blaetter import (
     BLATT_DIAGRAMM,
     BLATT_HINWEISE,
     BLATT_MELDESTATUS,
+    BLATT_PROGNOSE,
     BLATT_UEBERSICHT,
     BLATT_VERLAUF,
 )
@@ -76,6 +77,7 @@ def test_blaetter(mappe: Any) -> None:
         BLATT_DIAGRAMM,
         BLATT_VERLAUF,
         BLATT_AUSGLEICH,
+        BLATT_PROGNOSE,
     ]
 
 

@@ -31,4 +31,6 @@ BLATT_DIAGRAMM = "Diagramm"
 BLATT_VERLAUF = "Verlauf"
 # With coordinates: the proposal of ``wrm ausgleich`` (also ``wrm ausgleich -o``).
 BLATT_AUSGLEICH = "Ausgleich"
+# With a quota end or a forecast file: how long the places last (also ``wrm prognose -o``).
+BLATT_PROGNOSE = "Prognose"
 BERICHT_BLAETTER = (BLATT_AUSWERTUNG, BLATT_UEBERSICHT, BLATT_MELDESTATUS, BLATT_HINWEISE)

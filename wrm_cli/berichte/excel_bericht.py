@@ -393,6 +393,11 @@ def arbeitsmappe_erstellen(bericht: Auswertungsbericht) -> Workbook:
         from wrm_cli.blaetter import BLATT_AUSGLEICH
 
         ausgleich_blatt(mappe.create_sheet(BLATT_AUSGLEICH), bericht)
+    if bericht.prognose is not None:  # how long the places last (quota end or forecast file)
+        from wrm_cli.berichte.excel_prognose import prognose_blatt
+        from wrm_cli.blaetter import BLATT_PROGNOSE
+
+        prognose_blatt(mappe.create_sheet(BLATT_PROGNOSE), bericht)
     mappe.properties.title = titel(bericht)
     mappe.properties.creator = f"wrm {__version__}"
     return mappe

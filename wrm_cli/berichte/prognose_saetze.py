@@ -137,3 +137,35 @@ def spanne_zelle(prognose: Prognose, spanne: Spanne | None) -> str:
     niedrig = datum_zelle(spanne.niedrig, prognose.bis)
     hoch = datum_zelle(spanne.hoch, prognose.bis)
     return niedrig if niedrig == hoch else f"{niedrig} – {hoch}"
+
+
+def pressesatz(bericht: Auswertungsbericht) -> str | None:
+    """The pressetext's sentence on how long the places "sofort" last: for the district
+    only when every Kommune reported, else for the reporting Kommunen."""
+    prognose = bericht.prognose
+    if prognose is None:
+        return None
+    gemeldet, alle = bericht.meldende_kommunen, bericht.kommunen_im_bezirk
+    wo = "im Landkreis" if gemeldet >= alle else f"der {gemeldet} meldenden Kommunen"
+    wie = (
+        "Bei gleichbleibenden Zuweisungen"
+        if prognose.quelle == "quote"
+        else "Nach der Prognose der Zuweisungen"
+    )
+    reichweite = prognose.bezirk_gesamt.reichweite_sofort
+    bis = (
+        f"bis etwa {datum_deutsch(reichweite.datum)} ({dezimal(reichweite.wochen)} Wochen)"
+        if reichweite is not None
+        else f"über den {datum_deutsch(prognose.bis)} hinaus"
+    )
+    knapp = sum(k.warnung for k in prognose.kommunen)
+    einzeln = (
+        f"; in {knapp} {'Kommune reichen sie' if knapp == 1 else 'Kommunen reichen sie'} "
+        f"keine {prognose.warnung_wochen} Wochen"
+        if knapp
+        else ""
+    )
+    return (
+        f"{wie} reichen die sofort verfügbaren Plätze {wo} {bis}, wenn sie über Kommunen "
+        f"hinweg genutzt werden könnten{einzeln}."
+    )

@@ -22,6 +22,7 @@ from wrm_cli.berichte.beschriftung import (
     vergleich_zeile,
     warnung,
 )
+from wrm_cli.berichte.prognose_saetze import pressesatz
 from wrm_cli.bezirk import Bezirk
 from wrm_cli.ergebnis import BERICHTSSPALTEN, ZAHLSPALTEN, Auswertungsbericht
 from wrm_cli.werte import datum_deutsch, personen, zahl_de
@@ -327,6 +328,8 @@ def als_pressetext(bericht: Auswertungsbericht) -> str:
             "mehr zur Verfügung als benötigt."
         )
     if (satz := _vergleich_satz(bericht)) is not None:
+        saetze.append(satz)
+    if (satz := pressesatz(bericht)) is not None:  # with a forecast (wrm prognose)
         saetze.append(satz)
     mangel = [z for z in bericht.auswertung.datensaetze() if (z["fehlender_wohnraum"] or 0) > 0]
     if mangel:

@@ -161,6 +161,12 @@ def auswerten(
             from wrm_cli.ablauf import mit_ausgleich
 
             bericht = mit_ausgleich(bericht)
+        ende = bericht.bezirk.quote_ende
+        vorhersehbar = einstellungen.prognose.datei or (ende and ende >= bericht.stichtag)
+        if gewaehlt.mit_prognose and vorhersehbar:  # [quote] ende or [prognose] datei
+            from wrm_cli.ablauf import mit_prognose
+
+            bericht = mit_prognose(bericht, archiv=archivdatei)
         if gewaehlt.terminal and ausgabe is None and sys.stdout.isatty():
             # In colour; a file or pipe gets the same lines from the format's writer.
             from rich.console import Console
