@@ -196,7 +196,7 @@ def test_luecke_und_fehlende_kommune_in_der_datei(tmp_path: Path) -> None:
     texte = [b["meldung"] for b in daten["befunde"]]
     assert (
         "Die Prognosedatei p.csv nennt für Altdorf keine Zuweisungen für April 2016 – für "
-        "diese Monate werden keine erwartet."
+        "diesen Monat werden keine erwartet."
     ) in texte
     assert (
         "Die Prognosedatei p.csv nennt keine Zuweisungen für Bergen – für diese Kommune "
@@ -206,3 +206,33 @@ def test_luecke_und_fehlende_kommune_in_der_datei(tmp_path: Path) -> None:
     altdorf = next(k for k in daten["kommunen"] if k["kommune"] == "Altdorf")
     # March: 1 a day from the 16th; 10 places on the 26th (t = 10).
     assert altdorf["reichweite_sofort"] == {"datum": "2016-03-26", "wochen": 1.4}
+
+
+def test_datei_ohne_den_monat_des_stichtags_und_bis_danach(tmp_path: Path) -> None:
+    """A forecast from April: nothing is expected from 16.03. to 31.03.2016, and the report
+    says so; --bis after the file's end does not lengthen the forecast."""
+    probebezirk(tmp_path, TOML_QUOTE)
+    ordner = _woche(tmp_path / "neu", *WOCHEN[3])
+    (tmp_path / "p.csv").write_text("monat;zuweisungen\nApril 2016;30\n", encoding="utf-8")
+    ergebnis = wrm(
+        "prognose", ordner, "--konfig", "wrm.toml", "--prognose", "p.csv",
+        "--stichtag", "16.03.2016", "--bis", "31.12.2016", "-f", "json", cwd=tmp_path,
+    )  # fmt: skip
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    daten = json.loads(ergebnis.stdout)
+    texte = [b["meldung"] for b in daten["befunde"]]
+    assert texte[-2:] == [
+        "--bis 31.12.2016 liegt nach dem Ende der Prognose – sie endet am 30.04.2016 (Ende "
+        "der Prognosedatei).",
+        "Die Prognosedatei p.csv nennt keine Zuweisungen für März 2016 – für diesen Monat "
+        "werden keine erwartet.",
+    ]
+    assert (daten["quelle"], daten["schluessel"], daten["bis"]) == ("datei", "quote", "2016-04-30")
+    # Quota key: rests 20 and 5, so Altdorf 24 and Bergen 6 persons in April (1 a day
+    # from 01.04.): Altdorf's 10 places on day 16 + 10/0.8 = 28.5 → 13.04.2016.
+    altdorf = next(k for k in daten["kommunen"] if k["kommune"] == "Altdorf")
+    assert altdorf["verteilung"] == [
+        {"monat": "2016-04", "anteil": 80.0, "rohanteil": 24.0, "anrechnung": 0.0,
+         "erwartet": 24.0}
+    ]  # fmt: skip
+    assert altdorf["reichweite_sofort"] == {"datum": "2016-04-13", "wochen": 4.1}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -125,6 +125,12 @@ def prognose_berechnen(
     the district; ``reihe``: the archive's earlier runs for the band (None: no archive)."""
     horizont = _horizont(einstellungen, stichtag, datei, bis)
     hinweise: list[str] = []
+    if bis is not None and bis > horizont:
+        woher = "Ende der Prognosedatei" if datei else "Ende der Quote"
+        hinweise.append(
+            f"--bis {datum_deutsch(bis)} liegt nach dem Ende der Prognose – sie endet am "
+            f"{datum_deutsch(horizont)} ({woher})."
+        )
     namen = [str(zeile["kommune"]) for zeile in zeilen]
     rest = {str(z["kommune"]): int(z["zu_erfuellen"] or 0) for z in zeilen}
     verteilung: dict[str, tuple[Monatsverteilung, ...]] = {}
@@ -138,10 +144,10 @@ def prognose_berechnen(
         for name in namen:
             eigene = {m: Fraction(n) for (k, m), n in datei.werte.items() if k == name}
             stuecke[name] = monats_stuecke(eigene, stichtag, horizont)
-            hinweise += _luecken(datei, name, eigene)
+            hinweise += _luecken(datei, name, eigene, stichtag, horizont)
     else:
         stuecke, verteilung = _verteilt(datei, einstellungen, stichtag, horizont, rest, hinweise)
-        hinweise += _luecken(datei, None, {m for _, m in datei.werte})
+        hinweise += _luecken(datei, None, datei.monate, stichtag, horizont)
     spannen, bezirksspanne = _spannen(zeilen, stichtag, horizont, reihe, hinweise)
     warnung_tage = 7 * einstellungen.prognose.warnung_wochen
     kommunen = []
@@ -244,26 +250,32 @@ def _verteilt(
     return stuecke, verteilung
 
 
-def _luecken(datei: Zuweisungsprognose, kommune: str | None, monate: Any) -> list[str]:
-    """Months between the file's first and last one it gives nothing for."""
-    alle = datei.monate
-    fehlend = []
-    monat = alle[0]
-    while monat <= alle[-1]:
-        if monat not in monate:
-            fehlend.append(monat_deutsch(monat))
-        monat = (monatsende(monat) + dt.timedelta(days=1)).replace(day=1)
+def _luecken(
+    datei: Zuweisungsprognose,
+    kommune: str | None,
+    monate: Collection[dt.date],
+    stichtag: dt.date,
+    horizont: dt.date,
+) -> list[str]:
+    """Months from the Stichtag's to the horizon's the file gives nothing for."""
     if kommune is not None and not monate:
         return [
             f"Die Prognosedatei {datei.datei.name} nennt keine Zuweisungen für {kommune} – "
             "für diese Kommune werden keine erwartet."
         ]
+    fehlend = []
+    monat = stichtag.replace(day=1)
+    while monat <= horizont:
+        if monat not in monate:
+            fehlend.append(monat_deutsch(monat))
+        monat = monatsende(monat) + dt.timedelta(days=1)
     if not fehlend:
         return []
     wem = f" für {kommune}" if kommune else ""
     return [
         f"Die Prognosedatei {datei.datei.name} nennt{wem} keine Zuweisungen für "
-        f"{', '.join(fehlend)} – für diese Monate werden keine erwartet."
+        f"{', '.join(fehlend)} – für {'diesen Monat' if len(fehlend) == 1 else 'diese Monate'} "
+        "werden keine erwartet."
     ]
 
 
