@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.pagebreak import Break
 
 from wrm_cli import __version__
-from wrm_cli.berichte.excel_breiten import spaltenbreiten
+from wrm_cli.berichte.excel_breiten import spaltenbreiten, zeilenhoehe
 from wrm_cli.berichte.excel_zellen import (
     DATUMSFORMAT,
     ZAHLFORMAT,
@@ -66,18 +67,25 @@ SPALTE_WOCHEN_SOFORT = 6  # 1-based, for the chart
 VERTEILUNG_SPALTEN = (
     "Kommune",
     "Monat",
-    "Summe des Landkreises Z (Personen)",
+    "Summe Z",
     "Anteil a (%)",
-    "Rohanteil s = Z · a",
+    "Rohanteil s",
     "Anrechnung c",
     "s − c",
-    "erwartet e = Z · max(s − c, 0) / Σ max(s − c, 0)",
+    "erwartet e",
+)
+VERTEILUNG_SATZ = (
+    "Je Monat: s = Z · a; c = Σ Faktor · Plätze der Art über die Regeln [[anrechnung]], die "
+    "am Ersten des Monats gelten; e = Z · max(s − c, 0) / Σ max(s − c, 0) über alle "
+    "Kommunen (Personen des ganzen Monats; vom Monat des Stichtags zählt der Teil ab dem "
+    "Stichtag)."
 )
 _VERTEILUNG_FORMATE = (
     None, "MM.YYYY", ZAHLFORMAT, PROZENTFORMAT,
     PERSONENFORMAT, PERSONENFORMAT, PERSONENFORMAT, PERSONENFORMAT,
 )  # fmt: skip
-DIAGRAMM_HOEHE = 22
+DIAGRAMM_HOEHE = 32  # rows: room for the name of each of 21 Kommunen
+RECHTS = Alignment(horizontal="right")
 _GRAU_TEXT = "595959"
 
 
@@ -121,9 +129,17 @@ def _verteilung(prognose: Prognose) -> list[list[Any]]:
     return zeilen
 
 
-def _saetze(blatt: Worksheet, zeile: int, saetze: list[str]) -> int:
+def _saetze(blatt: Worksheet, zeile: int, saetze: list[str], breite: float) -> int:
+    """Sentences across the table's columns, wrapped, each as high as it needs; returns
+    the next row."""
     for satz in saetze:
-        schreiben(blatt, zeile, 1, satz).font = Font(italic=True, color=_GRAU_TEXT)
+        zelle = schreiben(blatt, zeile, 1, satz)
+        zelle.font = Font(italic=True, color=_GRAU_TEXT)
+        zelle.alignment = Alignment(wrap_text=True, vertical="top")
+        blatt.merge_cells(
+            start_row=zeile, start_column=1, end_row=zeile, end_column=len(REICHWEITE_SPALTEN)
+        )
+        blatt.row_dimensions[zeile].height = zeilenhoehe([(satz, breite, False)])
         zeile += 1
     return zeile
 
@@ -141,6 +157,7 @@ def _balken(blatt: Worksheet, kopf: int, letzte: int, prognose: Prognose) -> Bar
     diagramm.set_categories(Reference(blatt, min_col=1, min_row=kopf + 1, max_row=letzte))
     diagramm.series[0].graphicalProperties.solidFill = "2E75B6"
     diagramm.x_axis.scaling.orientation = "maxMin"  # soonest at the top, as in the table
+    diagramm.x_axis.tickLblSkip = 1  # every Kommune's name
     diagramm.x_axis.delete = False
     diagramm.y_axis.delete = False
     diagramm.legend = None
@@ -149,49 +166,54 @@ def _balken(blatt: Worksheet, kopf: int, letzte: int, prognose: Prognose) -> Bar
 
 def prognose_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> None:
     """The sheet: title and notes, the Reichweite table with the district's row, the bar
-    chart to its right, then the steps of the key (when district totals were split)."""
+    chart below it on a page of its own, then the steps of the key (when district totals
+    were split), from a new page."""
     prognose = prognose_von(bericht)
     blatt.title = BLATT_PROGNOSE
-    schreiben(blatt, 1, 1, titel(bericht)).font = Font(bold=True, size=14)
-    zeile = _saetze(blatt, 2, kopfzeilen(bericht)[1:])
-    kopf = zeile + 1
     zeilen = [_zeile(k, prognose) for k in prognose.kommunen]
     bezirk = _zeile(prognose.bezirk_gesamt, prognose)
     breiten = spaltenbreiten(
-        list(REICHWEITE_SPALTEN), [*zeilen, bezirk], list(_FORMATE), [11.0] * 11
+        list(REICHWEITE_SPALTEN), [*zeilen, bezirk], list(_FORMATE), [12.5] * 11
     )
+    gesamtbreite = sum(breiten)
+    schreiben(blatt, 1, 1, titel(bericht)).font = Font(bold=True, size=14)
+    kopf = _saetze(blatt, 2, kopfzeilen(bericht)[1:], gesamtbreite) + 1
     kopfzeile(blatt, kopf, REICHWEITE_SPALTEN, breiten)
     for nr, werte in enumerate([*zeilen, bezirk], start=kopf + 1):
         for spalte, (wert, format_) in enumerate(zip(werte, _FORMATE, strict=True), start=1):
             zelle = schreiben(blatt, nr, spalte, wert, format_)
+            if format_ == DATUMSFORMAT:  # "über 31.07.2016" as far right as a date
+                zelle.alignment = RECHTS
             if werte is bezirk:
                 zelle.font = Font(bold=True)
     letzte_kommune = kopf + len(zeilen)
-    zeile = _saetze(blatt, letzte_kommune + 3, fusszeilen(bericht))
-    if zeilen:
+    zeile = _saetze(blatt, letzte_kommune + 3, fusszeilen(bericht), gesamtbreite)
+    if zeilen:  # the chart on a page of its own, across the table's columns
+        blatt.row_breaks.append(Break(id=zeile - 1))
         diagramm = _balken(blatt, kopf, letzte_kommune, prognose)
         diagramm.anchor = TwoCellAnchor(  # type: ignore[assignment]
-            _from=AnchorMarker(col=len(REICHWEITE_SPALTEN) + 1, row=kopf - 1),
-            to=AnchorMarker(col=len(REICHWEITE_SPALTEN) + 9, row=kopf - 1 + DIAGRAMM_HOEHE),
+            _from=AnchorMarker(col=0, row=zeile),
+            to=AnchorMarker(col=len(REICHWEITE_SPALTEN), row=zeile + DIAGRAMM_HOEHE),
         )
         blatt.add_chart(diagramm)
-    ende = zeile
+        zeile += DIAGRAMM_HOEHE + 1
     if schritte := _verteilung(prognose):
+        blatt.row_breaks.append(Break(id=zeile))
         zeile += 1
         schreiben(blatt, zeile, 1, "Verteilschlüssel je Kommune und Monat").font = Font(
             bold=True, size=12
         )
-        kopf_verteilung = zeile + 1
-        kopfzeile(blatt, kopf_verteilung, VERTEILUNG_SPALTEN)
-        for nr, werte in enumerate(schritte, start=kopf_verteilung + 1):
+        zeile = _saetze(blatt, zeile + 1, [VERTEILUNG_SATZ], gesamtbreite)
+        kopfzeile(blatt, zeile, VERTEILUNG_SPALTEN, breiten[: len(VERTEILUNG_SPALTEN)])
+        for nr, werte in enumerate(schritte, start=zeile + 1):
             for spalte, (wert, format_) in enumerate(
                 zip(werte, _VERTEILUNG_FORMATE, strict=True), start=1
             ):
                 schreiben(blatt, nr, spalte, wert, format_)
-        ende = kopf_verteilung + len(schritte)
+        zeile += len(schritte)
     blatt.freeze_panes = f"B{kopf + 1}"
-    blatt.print_area = f"A1:{spaltenname(len(REICHWEITE_SPALTEN))}{max(ende, zeile)}"
-    drucken(blatt, bericht, quer=True, titelzeilen=f"{kopf}:{kopf}")
+    blatt.print_area = f"A1:{spaltenname(len(REICHWEITE_SPALTEN))}{zeile}"
+    drucken(blatt, bericht, quer=True, titelzeilen="1:1")
 
 
 def als_xlsx(bericht: Auswertungsbericht) -> bytes:
