@@ -61,6 +61,8 @@ BEFEHLE = {
     "auswerten-pressetext": ["auswerten", "eingang", "-f", "pressetext"],
     "auswerten-csv": ["auswerten", "eingang", "-f", "csv"],
     "auswerten-json": ["auswerten", "eingang", "-f", "json"],
+    "prognose-text": ["prognose", "eingang"],
+    "prognose-json": ["prognose", "eingang", "-f", "json"],
     "pruefen-text": ["pruefen", "eingang"],
     "pruefen-json": ["pruefen", "eingang", "-f", "json"],
     "vorlage": ["vorlage", "-k", "Fürstenau", "-o", "vorlagen"],
