@@ -5,6 +5,7 @@ file, cell and value – one usage error (exit 2) for the whole file."""
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -33,6 +34,50 @@ def _xlsx(pfad: Path, *zeilen: tuple[object, ...]) -> Path:
     return pfad
 
 
+_ODS_NAMEN = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+_ODS_ART = "application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _ods(pfad: Path, *zeilen: tuple[object, ...]) -> Path:
+    """A minimal OpenDocument spreadsheet, as LibreOffice stores one sheet of values."""
+
+    def zelle(wert: object) -> str:
+        if isinstance(wert, int):
+            return (
+                f'<table:table-cell office:value-type="float" office:value="{wert}">'
+                f"<text:p>{wert}</text:p></table:table-cell>"
+            )
+        return (
+            f'<table:table-cell office:value-type="string"><text:p>{wert}</text:p>'
+            "</table:table-cell>"
+        )
+
+    reihen = "".join(
+        "<table:table-row>" + "".join(zelle(w) for w in zeile) + "</table:table-row>"
+        for zeile in zeilen
+    )
+    inhalt = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NAMEN} '
+        'office:version="1.2"><office:body><office:spreadsheet><table:table table:name="P">'
+        f"{reihen}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    verzeichnis = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:'
+        'names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry '
+        f'manifest:full-path="/" manifest:media-type="{_ODS_ART}"/><manifest:file-entry '
+        'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(pfad, "w") as mappe:
+        mappe.writestr(zipfile.ZipInfo("mimetype"), _ODS_ART)
+        mappe.writestr("META-INF/manifest.xml", verzeichnis)
+        mappe.writestr("content.xml", inhalt)
+    return pfad
+
+
 def _fehler(pfad: Path, bezirk: Bezirk) -> list[str]:
     with pytest.raises(KonfigFehler) as fehler:
         prognose_lesen(pfad, bezirk)
@@ -58,6 +103,18 @@ def test_je_kommune_aus_excel_mit_datumszelle(tmp_path: Path, bezirk: Bezirk) ->
     gelesen = prognose_lesen(pfad, bezirk)
     assert gelesen.je_kommune
     assert gelesen.werte == {("Artland", APRIL): 12, ("Melle", APRIL): 30, ("Melle", MAI): 25}
+
+
+def test_ods_gut_und_fehlerhaft(tmp_path: Path, bezirk: Bezirk) -> None:
+    gut = _ods(tmp_path / "p.ods", ("monat", "zuweisungen"), ("April 2016", 12), ("05.2016", 9))
+    assert prognose_lesen(gut, bezirk).werte == {(None, APRIL): 12, (None, MAI): 9}
+    schlecht = _ods(tmp_path / "q.ods", ("monat", "zuweisungen"), ("Ostern", 12), ("2016-05", -1))
+    assert _fehler(schlecht, bezirk) == [
+        f"Die Prognosedatei {schlecht} ist fehlerhaft:",
+        "  q.ods, Zelle A2: „Ostern“ ist kein Monat – erwartet wird z. B. 2016-04, 04.2016 oder "
+        "April 2016.",
+        "  q.ods, Zelle B3: -1 ist negativ – erwartet wird die Zahl der Personen, 0 oder mehr.",
+    ]
 
 
 def test_das_beispiel_liest_sich(bezirk: Bezirk) -> None:
