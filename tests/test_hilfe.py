@@ -281,3 +281,17 @@ def test_unbekannter_befehl(name: str, zeile: str) -> None:
         "Aufruf: wrm …",
         "Hilfe: wrm --help",
     ]
+
+
+@pytest.mark.parametrize(
+    ("befehl", "text"),
+    [
+        ("auswerten", "Voreinstellung: [archiv] datei aus wrm.toml"),
+        ("ausgleich", "Voreinstellung: [ausgleich] max_km aus wrm.toml"),
+        ("prognose", "[prognose] datei aus wrm.toml"),
+    ],
+)
+def test_abschnitte_von_wrm_toml_bleiben_in_der_hilfe_stehen(befehl: str, text: str) -> None:
+    """rich reads "[archiv]" as markup and would drop it: the help escapes it."""
+    hilfe = " ".join(" ".join(_zeilen(wrm(befehl, "--help").stdout)).split())
+    assert text in hilfe

@@ -49,7 +49,7 @@ def ausgleich(
             "--max-km",
             metavar="N",
             help="Nur Kommunen höchstens N km voneinander entfernt (Voreinstellung: "
-            "[ausgleich] max_km aus wrm.toml, sonst ohne Grenze).",
+            "\\[ausgleich] max_km aus wrm.toml, sonst ohne Grenze).",
             show_default=False,
         ),
     ] = None,

@@ -105,7 +105,7 @@ ArchivOption = Annotated[
         "--archiv",
         metavar="DATEI",
         help="Archiv (SQLite-Datei), das jede Auswertung aufbewahrt und mit dem die "
-        "Vorwoche verglichen wird; wird beim ersten Mal angelegt (Voreinstellung: [archiv] "
+        "Vorwoche verglichen wird; wird beim ersten Mal angelegt (Voreinstellung: \\[archiv] "
         "datei aus wrm.toml, sonst keins).",
         show_default=False,
     ),
