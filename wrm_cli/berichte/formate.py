@@ -126,6 +126,23 @@ AUSWERTEN: Formate[Auswertungsbericht] = Formate(
             mit_prognose=True,
         ),
         Format(
+            "html",
+            "eine Seite fürs Intranet, ohne Internet lesbar",
+            "wrm_cli.berichte.html_bericht:als_html",
+            endungen=(".html", ".htm"),
+            mit_ausgleich=True,
+            mit_prognose=True,
+        ),
+        Format(
+            "word",
+            "Dokument für Presseantworten",
+            "wrm_cli.berichte.word_bericht:als_docx",
+            endungen=(".docx",),
+            binaer=True,
+            nur_datei=True,
+            dateiart="Word",
+        ),
+        Format(
             "csv",
             "für Excel",
             "wrm_cli.berichte.csv_bericht:als_csv",
@@ -178,6 +195,12 @@ VERLAUF: Formate[Verlaufsbericht] = Formate(
             dateiart="Excel",
         ),
         Format(
+            "html",
+            "eine Seite fürs Intranet, ohne Internet lesbar",
+            "wrm_cli.berichte.html_verlauf:als_html",
+            endungen=(".html", ".htm"),
+        ),
+        Format(
             "csv",
             "für Excel",
             "wrm_cli.berichte.verlauf_text:als_csv",
@@ -223,6 +246,12 @@ AUSGLEICH: Formate[Auswertungsbericht] = Formate(
             dateiart="Excel",
         ),
         Format(
+            "html",
+            "eine Seite fürs Intranet, ohne Internet lesbar",
+            "wrm_cli.berichte.html_ausgleich:als_html",
+            endungen=(".html", ".htm"),
+        ),
+        Format(
             "csv",
             "für Excel",
             "wrm_cli.berichte.ausgleich_text:als_csv",
@@ -266,6 +295,12 @@ PROGNOSE: Formate[Auswertungsbericht] = Formate(
             binaer=True,
             nur_datei=True,
             dateiart="Excel",
+        ),
+        Format(
+            "html",
+            "eine Seite fürs Intranet, ohne Internet lesbar",
+            "wrm_cli.berichte.html_prognose:als_html",
+            endungen=(".html", ".htm"),
         ),
         Format(
             "csv",
