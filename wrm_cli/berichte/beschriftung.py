@@ -9,6 +9,7 @@ from typing import Any
 from wrm_cli.befunde import Befund, hinweis
 from wrm_cli.bezirk import Bezirk
 from wrm_cli.ergebnis import DATEISTATUS, Auswertungsbericht, Dateistand, Meldestand
+from wrm_cli.felder import KAPAZITAETSFELDER
 from wrm_cli.werte import datum_deutsch, zahl_de
 
 
@@ -25,6 +26,13 @@ def spaltentitel(bezirk: Bezirk) -> dict[str, str]:
         "fehlender_wohnraum": "fehlender Wohnraum",
         "einschaetzung": "Einschätzung",
     }
+
+
+# The group headers over the columns, as published; every other column spans both rows.
+SPALTENGRUPPEN: dict[str, tuple[str, ...]] = {
+    "Quote": ("bisherige_zuweisungen", "zu_erfuellen"),
+    "verfügbarer Wohnraum": KAPAZITAETSFELDER,
+}
 
 
 def kennzahltitel(bezirk: Bezirk) -> dict[str, str]:
