@@ -21,6 +21,7 @@ import pytest
 from conftest import BEISPIELE, wrm
 
 from wrm_cli.blaetter import (
+    BLATT_AUSGLEICH,
     BLATT_AUSWERTUNG,
     BLATT_DIAGRAMM,
     BLATT_HINWEISE,
@@ -127,6 +128,7 @@ def test_seiten_je_blatt(gedruckt: list[Seite]) -> None:
         BLATT_MELDESTATUS,
         BLATT_HINWEISE,
         BLATT_DIAGRAMM,
+        BLATT_AUSGLEICH,  # the district has coordinates: the proposal on one page
     ]
 
 
