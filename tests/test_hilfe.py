@@ -191,7 +191,7 @@ def test_unbekannte_option_mit_vorschlag(argumente: list[str], erste_zeile: str)
     assert ergebnis.stdout == ""
 
 
-AUSWERTEN_FORMATE = "tabelle, text, markdown, pressetext, excel, csv, json"
+AUSWERTEN_FORMATE = "tabelle, text, markdown, pressetext, excel, html, word, csv, json"
 
 
 @pytest.mark.parametrize(
@@ -204,6 +204,8 @@ AUSWERTEN_FORMATE = "tabelle, text, markdown, pressetext, excel, csv, json"
         ("auswerten", ".json", f"möglich sind {AUSWERTEN_FORMATE}. Meinten Sie „json“?"),
         ("auswerten", "exel", f"möglich sind {AUSWERTEN_FORMATE}. Meinten Sie „excel“?"),
         ("auswerten", "pdf", f"möglich sind {AUSWERTEN_FORMATE}."),
+        ("auswerten", "docx", f"möglich sind {AUSWERTEN_FORMATE}. Meinten Sie „word“?"),
+        ("auswerten", "doc", f"möglich sind {AUSWERTEN_FORMATE}. Meinten Sie „word“?"),
         ("pruefen", "txt", "möglich sind text, json. Meinten Sie „text“?"),
         ("pruefen", "jsn", "möglich sind text, json. Meinten Sie „json“?"),
         ("pruefen", "xlsx", "möglich sind text, json."),  # pruefen writes no workbook

@@ -53,7 +53,7 @@ def _importiert(code: str) -> set[str]:
     }
 
 
-SCHWER = ("pandas", "pandera", "openpyxl", "numpy", "python_calamine")
+SCHWER = ("pandas", "pandera", "openpyxl", "numpy", "python_calamine", "docx")
 
 
 def test_cli_laedt_keine_schweren_bibliotheken() -> None:

@@ -141,6 +141,7 @@ AUSWERTEN: Formate[Auswertungsbericht] = Formate(
             binaer=True,
             nur_datei=True,
             dateiart="Word",
+            mit_prognose=True,  # the Pressetext's sentence on how long the places last
         ),
         Format(
             "csv",

@@ -28,6 +28,7 @@ _FORMAT_SYNONYME = {
     "xlsm": "excel",
     "ods": "excel",
     "arbeitsmappe": "excel",
+    "doc": "word",
     "txt": "text",
     "plain": "text",
     "mail": "text",
