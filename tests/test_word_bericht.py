@@ -209,7 +209,10 @@ def test_a4_quer_und_nur_eingebaute_stile(dokument_2016: Document) -> None:
     assert round(abschnitt.page_height.cm, 1) == 21.0
     breite = abschnitt.page_width - (abschnitt.left_margin or 0) - (abschnitt.right_margin or 0)
     for tabelle in dokument_2016.tables:
-        assert sum(spalte.width or 0 for spalte in tabelle.columns) <= breite
+        spalten = [spalte.width for spalte in tabelle.columns]
+        assert sum(s or 0 for s in spalten) <= breite
+        for zeile in tabelle.rows[2:]:  # Word reads each cell's width, LibreOffice the grid
+            assert [zelle.width for zelle in zeile.cells] == spalten
     raender = (abschnitt.left_margin, abschnitt.right_margin)
     assert [round(r.cm, 1) for r in raender if r is not None] == [1.5, 1.5]
     stile = {absatz.style.name for absatz in dokument_2016.paragraphs if absatz.style}

@@ -123,8 +123,9 @@ def _auswertung(dokument: Document, bericht: Auswertungsbericht) -> None:
 
     rechts = [s in ZAHLSPALTEN or s == VERAENDERUNG for s in spalten]
     for zeile, werte in zip(neu.rows[2:], daten, strict=False):
+        zellen = zeile.cells
         for nr, spalte in enumerate(spalten):
-            schreiben(zeile.cells[nr], zelle(werte, spalte), rechts=rechts[nr])
+            schreiben(zellen[nr], zelle(werte, spalte), rechts=rechts[nr])
     gesamt, summen = bericht.auswertung.gesamt, neu.rows[-1].cells
     for nr, spalte in enumerate(spalten):
         text = ""

@@ -4,6 +4,8 @@ cells holding plain text in a smaller type."""
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from collections.abc import Sequence
 
@@ -13,8 +15,10 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
 from docx.shared import Cm, Pt
 from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
 
 TABELLENSTIL = "Table Grid"
 # Small enough that the Auswertung's eleven columns fit an A4 landscape page, and the
@@ -44,10 +48,17 @@ def tabelle(dokument: Document, zeilen: int, breiten_cm: Sequence[float]) -> Tab
     _innenrand(neu)
     for spalte, breite in zip(neu.columns, breiten_cm, strict=True):
         spalte.width = Cm(breite)  # the grid: LibreOffice reads it
-    for zeile in neu.rows:
-        for zelle, breite in zip(zeile.cells, breiten_cm, strict=True):
-            zelle.width = Cm(breite)  # each cell: Word reads it
-        _zeileneigenschaft(zeile, "w:cantSplit")
+    twips = [str(Cm(breite).twips) for breite in breiten_cm]
+    for zeile in neu._tbl.tr_lst:  # lxml directly: python-docx takes a minute for a Land
+        for zelle, weite in zip(zeile.findall(qn("w:tc")), twips, strict=True):
+            eigenschaften = zelle.get_or_add_tcPr()  # each cell: Word reads it
+            angabe = eigenschaften.find(qn("w:tcW"))
+            if angabe is None:
+                angabe = OxmlElement("w:tcW")
+                eigenschaften.insert(0, angabe)
+            angabe.set(qn("w:w"), weite)
+            angabe.set(qn("w:type"), "dxa")
+        zeile.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     return neu
 
 
@@ -84,11 +95,25 @@ def schreiben(
 ) -> None:
     """Plain text in the cell: numbers right-aligned, headers bold and centred at the
     bottom of their block, as in the published table."""
-    absatz = zelle.paragraphs[0]
+    absatz = copy.deepcopy(_vorlage(rechts, kopf, fett))
+    inhalt = absatz.find(f"{qn('w:r')}/{qn('w:t')}")
+    assert inhalt is not None
+    inhalt.text = rein(text)  # lxml escapes it
+    alt = zelle._tc.p_lst[0]
+    alt.addnext(absatz)
+    zelle._tc.remove(alt)
+    if kopf:
+        zelle.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+
+
+@functools.cache
+def _vorlage(rechts: bool, kopf: bool, fett: bool) -> CT_P:
+    """The paragraph of a cell of this kind, built once with python-docx; each cell gets a
+    copy (built each time, a cell takes a millisecond: a minute for 11,000 Kommunen)."""
+    absatz = Paragraph(OxmlElement("w:p"), None)  # type: ignore[arg-type]
     absatz.paragraph_format.space_before = absatz.paragraph_format.space_after = Pt(0)
     if kopf:
         absatz.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
-        zelle.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
     elif rechts:
         absatz.alignment = WD_PARAGRAPH_ALIGNMENT.RIGHT
     groesse = KOPFGROESSE if kopf else SCHRIFTGROESSE
@@ -98,7 +123,11 @@ def schreiben(
     schrift.set(qn("w:val"), str(round(groesse.pt * 2)))
     marke.append(schrift)
     absatz._p.get_or_add_pPr().append(marke)
-    lauf = absatz.add_run(rein(text))
+    lauf = absatz.add_run("-")
     lauf.font.size = groesse
     if fett or kopf:
         lauf.bold = True
+    inhalt = lauf._r.find(qn("w:t"))
+    assert inhalt is not None
+    inhalt.set(qn("xml:space"), "preserve")
+    return absatz._p
