@@ -304,4 +304,4 @@ def test_11000_kommunen_unter_15_mb(tmp_path: Path) -> None:
     )
     # The Gesamt's Summe: (8) + (9) + (10) + (11) of every row, as _land fills them in.
     summe = sum(nr % 7 + nr % 19 + nr % 5 for nr in range(11_000))
-    assert f"<td>{summe:,}</td>".replace(",", ".") in html.split('<tr class="summe">', 1)[1]
+    assert f"<td><b>{summe:,}</b></td>".replace(",", ".") in html.split('<tr class="summe">', 1)[1]

@@ -129,6 +129,11 @@ def test_wheel_laeuft_ausserhalb_des_checkouts(tmp_path: Path) -> None:
     namen = zipfile.ZipFile(rad).namelist()
     assert "wrm_cli/schemas/meldung.py" in namen
     assert not any(name.startswith("schemas/") for name in namen), "generic top-level module"
+    vorlagen = {
+        f"wrm_cli/berichte/html/{datei.name}"
+        for datei in (PROJEKT / "wrm_cli" / "berichte" / "html").glob("*.j2")
+    }
+    assert len(vorlagen) >= 5 and vorlagen <= set(namen), "the HTML templates are in the wheel"
 
     # A fresh venv that sees this environment's libraries (a path in a .pth file: the
     # packages there, but not their .pth files, so not the editable wrm): pip resolves the
@@ -150,6 +155,7 @@ def test_wheel_laeuft_ausserhalb_des_checkouts(tmp_path: Path) -> None:
     )
     arbeit = tmp_path / "anderswo"
     shutil.copytree(BEISPIELE, arbeit)
+    ergebnis_umgebung = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     ergebnis = subprocess.run(
         [str(python), "-m", "wrm_cli", "auswerten", "uebersicht_2016.csv", "--format", "json"],
         capture_output=True,
@@ -160,6 +166,13 @@ def test_wheel_laeuft_ausserhalb_des_checkouts(tmp_path: Path) -> None:
     )
     assert ergebnis.returncode == 0, ergebnis.stderr
     assert '"fehlender_wohnraum": -407' in ergebnis.stdout
+    seite = subprocess.run(
+        [str(python), "-m", "wrm_cli", "auswerten", "uebersicht_2016.csv", "-o", "bericht.html"],
+        capture_output=True, text=True, cwd=arbeit, check=False, env=ergebnis_umgebung,
+    )  # fmt: skip
+    assert seite.returncode == 0, seite.stderr
+    html = (arbeit / "bericht.html").read_text(encoding="utf-8")
+    assert '<td class="mehr"><b>-407</b></td>' in html  # templates loaded from the wheel
     herkunft = subprocess.run(
         [
             str(python),

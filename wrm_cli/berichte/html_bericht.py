@@ -25,7 +25,7 @@ from wrm_cli.berichte.html_verlauf import bezirksdiagramm, html_tabelle
 from wrm_cli.berichte.svg_diagramm import balkendiagramm
 from wrm_cli.berichte.verlauf_spalten import bezirkstabelle
 from wrm_cli.ergebnis import BERICHTSSPALTEN, ZAHLSPALTEN, Auswertungsbericht
-from wrm_cli.felder import KAPAZITAETSFELDER, KONTAKT_LABELS
+from wrm_cli.felder import KONTAKT_LABELS
 from wrm_cli.werte import datum_deutsch, zahl_de
 
 _VERAENDERUNG = "veraenderung"
@@ -91,17 +91,21 @@ def _auswertung(bericht: Auswertungsbericht, anker: dict[str, str]) -> dict[str,
     for spalte in spalten[1:]:
         if spalte == _VERAENDERUNG:
             assert vergleich is not None
-            summen.append((b.veraenderung(vergleich.gesamt["fehlender_wohnraum"]), ""))
+            wert = vergleich.gesamt["fehlender_wohnraum"]
+            summen.append((b.veraenderung(wert), bilanzmarke(wert)))
         elif spalte in ZAHLSPALTEN:
-            summen.append((zahl_de(gesamt[spalte]), ""))
+            marke = bilanzmarke(gesamt[spalte]) if spalte == "fehlender_wohnraum" else ""
+            summen.append((zahl_de(gesamt[spalte]), marke))
         else:
             summen.append(("", ""))
-    quote = ["bisherige_zuweisungen", "zu_erfuellen"]
+    gruppiert = [s for spalten_ in b.SPALTENGRUPPEN.values() for s in spalten_]
     return {
         "kommune": titelzeilen["kommune"],
-        "quote": [titelzeilen[s] for s in quote],
-        "wohnraum": [titelzeilen[s] for s in KAPAZITAETSFELDER],
-        "einzeln": [titelzeilen[s] for s in spalten[7:]],
+        "gruppen": [
+            (text, [titelzeilen[s] for s in spalten_])
+            for text, spalten_ in b.SPALTENGRUPPEN.items()
+        ],
+        "einzeln": [titelzeilen[s] for s in spalten[1 + len(gruppiert) :]],
         "zeilen": zeilen,
         "gesamt": b.gesamt_bezeichnung(bericht),
         "summen": summen,
