@@ -92,6 +92,8 @@ def entfernungen_text(ausgleich: Ausgleich) -> str:
         return strasse
     if aus_datei == {False}:
         return LUFTLINIE
+    if not aus_datei:  # no proposal: say what would have counted
+        return f"{strasse}, sonst {LUFTLINIE}"
     return f"{strasse} (mit „{STRASSE}“ bezeichnet), sonst {LUFTLINIE}"
 
 
