@@ -13,6 +13,7 @@ import pytest
 from conftest import BEISPIELE, wrm
 from openpyxl import load_workbook
 
+from wrm_cli import __version__
 from wrm_cli.berichte.html_seite import anker, anker_je_kommune, umgebung
 
 CSP = (
@@ -57,6 +58,15 @@ def gliederung(html: str) -> Gliederung:
     parser = Gliederung()
     parser.feed(html)
     return parser
+
+
+def verweise_treffen(html: str) -> int:
+    """Every link within the page points at an element of the page; how many there are."""
+    teile = gliederung(html)
+    ziele = [a["href"] for tag, a in teile.tags if tag == "a" and a.get("href")]
+    assert all(ziel is not None and ziel.startswith("#") for ziel in ziele), ziele
+    assert {ziel[1:] for ziel in ziele if ziel} <= set(teile.ids)
+    return len(ziele)
 
 
 def kontakte_setzen(vorlage: Path, ziel: Path) -> None:
@@ -119,6 +129,7 @@ def test_tabellen_zugaenglich_und_anker_je_kommune(tmp_path: Path) -> None:
         sektionen
     )
     assert 'href="#kommune-bad-laer"' in html
+    assert verweise_treffen(html) >= 2 * 21
 
 
 def test_anker() -> None:
@@ -265,6 +276,7 @@ def test_seiten_von_verlauf_ausgleich_prognose(tmp_path: Path) -> None:
         assert "<script" not in html
         for text in erwartet[name]:
             assert text in html, (name, text)
+        verweise_treffen(html)  # no Kommune sections here: no links to them
 
 
 def _land(ordner: Path, anzahl: int) -> Path:
@@ -305,3 +317,54 @@ def test_11000_kommunen_unter_15_mb(tmp_path: Path) -> None:
     # The Gesamt's Summe: (8) + (9) + (10) + (11) of every row, as _land fills them in.
     summe = sum(nr % 7 + nr % 19 + nr % 5 for nr in range(11_000))
     assert f"<td><b>{summe:,}</b></td>".replace(",", ".") in html.split('<tr class="summe">', 1)[1]
+
+
+def test_namen_der_kommunen_werden_escaped(tmp_path: Path) -> None:
+    """A Kommune named with markup in wrm.toml: text in the table, the chart, the section."""
+    name = "Neu<script>alert(1)</script>"
+    (tmp_path / "wrm.toml").write_text(
+        '[bezirk]\nname = "Kreis <i>"\nstichtag = 2016-03-16\n\n'
+        f'[[kommunen]]\nname = "{name}"\n\n[[kommunen]]\nname = "Alt"\n',
+        encoding="utf-8",
+    )
+    kopf = (BEISPIELE / "uebersicht_2016.csv").read_text(encoding="utf-8").splitlines()[0]
+    (tmp_path / "kreis.csv").write_text(
+        f"{kopf}\n{name};16.03.2016;10;10;0;0;5;0;10;1;0;0;0;kritisch\n", encoding="utf-8"
+    )
+    ziel = tmp_path / "kreis.html"
+    lauf = wrm("auswerten", tmp_path / "kreis.csv", "-o", ziel, cwd=tmp_path)
+    assert lauf.returncode == 0, lauf.stderr
+    html = ziel.read_text(encoding="utf-8")
+    sicher = "Neu&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert "<script" not in html and "<i>" not in html
+    assert f'<a href="#kommune-neu-script-alert-1-script">{sicher}</a></th><td>10</td>' in html
+    assert f'text-anchor="end">{sicher}</text>' in html  # the bar chart's label
+    assert (
+        f'<section class="kommune" id="kommune-neu-script-alert-1-script">\n<h3>{sicher}</h3>'
+        in html
+    )
+    assert "<h1>Wohnraummanagement Kreis &lt;i&gt; – Auswertung, Stichtag 16.03.2016" in html
+    assert '<p class="fehler">Ohne gültige Meldung: Alt.</p>' in html
+
+
+def test_fusszeile_nennt_version_zeit_und_quelle(tmp_path: Path) -> None:
+    html = seite_2016(tmp_path)
+    fuss = re.search(r"<footer><p>(.*)</p></footer>", html)
+    assert fuss is not None
+    ordner = BEISPIELE / "eingang"
+    assert re.fullmatch(
+        rf"Erstellt mit wrm {re.escape(__version__)} am \d\d\.\d\d\.\d{{4}} um \d\d:\d\d Uhr · "
+        rf"Daten: 21 Dateien in {re.escape(str(ordner))}",
+        fuss.group(1),
+    )
+
+
+def test_verlauf_ohne_stichtag(tmp_path: Path) -> None:
+    archiv = vorwochen_archiv(tmp_path / "archiv.sqlite")
+    ziel = tmp_path / "leer.html"
+    lauf = wrm("verlauf", "--archiv", archiv, "--von", "01.01.2020", "-o", ziel)
+    assert lauf.returncode == 0, lauf.stderr
+    html = ziel.read_text(encoding="utf-8")
+    assert "<h1>Im Archiv archiv.sqlite gibt es keinen Stichtag ab dem 01.01.2020.</h1>" in html
+    assert "<table" not in html and "<svg" not in html
+    assert f"Daten: Archiv {archiv}</p></footer>" in html

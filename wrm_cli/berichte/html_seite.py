@@ -100,9 +100,12 @@ class Befundgruppe:
     befunde: list[Befund] = field(default_factory=list)
 
 
-def nach_kommune(befunde: Sequence[Befund], anker_: dict[str, str]) -> list[Befundgruppe]:
+def nach_kommune(
+    befunde: Sequence[Befund], anker_: dict[str, str], verlinkt: bool = True
+) -> list[Befundgruppe]:
     """The Befunde grouped by Kommune (in the order of ``anker_``), those of no Kommune
-    (the district's, the files') first."""
+    (the district's, the files') first; each Kommune linked to its section when the page
+    has them (``verlinkt``)."""
     gruppen: dict[str, list[Befund]] = {}
     ohne: list[Befund] = []
     for befund in befunde:
@@ -113,7 +116,7 @@ def nach_kommune(befunde: Sequence[Befund], anker_: dict[str, str]) -> list[Befu
     ergebnis = [Befundgruppe("Landkreis und Dateien", None, ohne)] if ohne else []
     for name in [*anker_, *sorted(k for k in gruppen if k not in anker_)]:
         if (liste := gruppen.get(name)) is not None:
-            ergebnis.append(Befundgruppe(name, anker_.get(name), liste))
+            ergebnis.append(Befundgruppe(name, anker_.get(name) if verlinkt else None, liste))
     return ergebnis
 
 
@@ -144,7 +147,7 @@ def dateien_und_befunde(bericht: Auswertungsbericht) -> dict[str, Any]:
     return {
         "dateien": dateien_zusammengefasst(bericht.dateien),
         "befundgruppen": nach_kommune(
-            befundzeilen(bericht), anker_je_kommune(bericht.bezirk.kommunennamen)
+            befundzeilen(bericht), anker_je_kommune(bericht.bezirk.kommunennamen), verlinkt=False
         ),
         "fuss": fusszeile(quelle_dateien(bericht.gelesene_dateien)),
     }
