@@ -168,13 +168,21 @@ def test_ohne_koordinaten_kein_blatt(tmp_path: Path) -> None:
 
 
 def test_vorschlag_als_eingabe_ist_keine_meldung(tmp_path: Path) -> None:
+    """A proposal workbook among the Meldungen is recognised as wrm's and passed over."""
     ziel = tmp_path / "vorschlag.xlsx"
     _mappe("ausgleich", ziel)
     lauf = wrm("pruefen", ziel, "--stichtag", STICHTAG)
-    assert lauf.returncode == 1
-    assert lauf.stdout.splitlines()[1] == (
-        "  Fehler: Weder das Meldeformular (wrm-Vorlage) noch eine Tabelle mit Kopfzeile "
-        "gefunden – erwartet wird die ausgefüllte Vorlage oder eine Zeile mit „kommune“, "
-        "„zuweisungen“, „ankuenfte“ … (oder den deutschen Bezeichnungen) und darunter eine "
-        "Zeile je Kommune."
-    )
+    assert lauf.returncode == 0
+    assert lauf.stdout.splitlines() == [
+        "– vorschlag.xlsx: keine Meldung",
+        "  Hinweis: Die Datei ist ein Bericht von wrm, keine Meldung – wird übergangen.",
+        "1 Datei geprüft: in Ordnung.",
+    ]
+
+
+def test_prognose_als_eingabe_ist_keine_meldung(tmp_path: Path) -> None:
+    ziel = tmp_path / "prognose.xlsx"
+    assert wrm("prognose", BEISPIELE / "eingang", "-o", ziel).returncode == 0
+    lauf = wrm("auswerten", ziel, BEISPIELE / "eingang", "-f", "json")
+    assert lauf.returncode == 0, lauf.stderr
+    assert "Die Datei ist ein Bericht von wrm, keine Meldung – wird übergangen." in lauf.stdout

@@ -34,3 +34,5 @@ BLATT_AUSGLEICH = "Ausgleich"
 # With a quota end or a forecast file: how long the places last (also ``wrm prognose -o``).
 BLATT_PROGNOSE = "Prognose"
 BERICHT_BLAETTER = (BLATT_AUSWERTUNG, BLATT_UEBERSICHT, BLATT_MELDESTATUS, BLATT_HINWEISE)
+# The workbooks of wrm verlauf, ausgleich and prognose hold only such sheets.
+AUSWERTUNGSBLAETTER = (BLATT_VERLAUF, BLATT_AUSGLEICH, BLATT_PROGNOSE)

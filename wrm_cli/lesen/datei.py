@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from wrm_cli.befunde import fehler, hinweis
-from wrm_cli.blaetter import BERICHT_BLAETTER
+from wrm_cli.blaetter import AUSWERTUNGSBLAETTER, BERICHT_BLAETTER
 from wrm_cli.fehler import EingabeFehler
 from wrm_cli.konfig import Grenzen
 from wrm_cli.lesen import mappe_ods, mappe_xls, mappe_xlsx
@@ -60,7 +60,8 @@ def arbeitsmappe_lesen(datei: Datei, grenzen: Grenzen) -> Gelesen:
     for name, bild in mappe.blaetter.items():
         bereich_pruefen(name, bild.zeilen, bild.spalten, grenzen)
     blaetter = _blaetter_lesen(datei, mappe)
-    if all(name in blaetter for name in BERICHT_BLAETTER):
+    nur_auswertung = bool(blaetter) and all(name in AUSWERTUNGSBLAETTER for name in blaetter)
+    if all(name in blaetter for name in BERICHT_BLAETTER) or nur_auswertung:
         return Gelesen(
             pfad,
             befunde=[
