@@ -368,3 +368,25 @@ def test_verlauf_ohne_stichtag(tmp_path: Path) -> None:
     assert "<h1>Im Archiv archiv.sqlite gibt es keinen Stichtag ab dem 01.01.2020.</h1>" in html
     assert "<table" not in html and "<svg" not in html
     assert f"Daten: Archiv {archiv}</p></footer>" in html
+
+
+def test_verlauf_einer_kommune_und_meldeverhalten(tmp_path: Path) -> None:
+    archiv = vorwochen_archiv(tmp_path / "archiv.sqlite")
+    kommune, meldungen = tmp_path / "kommune.html", tmp_path / "meldungen.html"
+    for argumente in (("--kommune", "Bad Laer", "-o", kommune), ("--meldungen", "-o", meldungen)):
+        lauf = wrm("verlauf", "--archiv", archiv, *argumente)
+        assert lauf.returncode == 0, lauf.stderr
+    html = kommune.read_text(encoding="utf-8")
+    assert '<title id="verlaufsdiagramm-titel">Verlauf Bad Laer: fehlender Wohnraum</title>' in html
+    # kw09 has no Meldung of Bad Laer: its status as a word, no figures, no point drawn.
+    assert (
+        '<tr><th scope="row">02.03.2016</th><td>fehlt</td><td></td><td class="zahl"></td>' in html
+    )
+    assert html.count('<circle class="linie-fehlt"') == 1
+    html = meldungen.read_text(encoding="utf-8")
+    assert "<svg" not in html
+    assert (
+        '<tr><th scope="row">Bad Laer</th><td class="zahl">2</td><td class="zahl">1</td>'
+        '<td class="zahl">0</td><td class="zahl">0</td><td class="zahl">1</td>'
+        '<td class="zahl">0</td><td class="zahl">1 Stichtag</td>' in html
+    )
