@@ -469,7 +469,7 @@ def test_jede_voreinstellung_steht_nur_in_konfig_py() -> None:
 
 
 def test_readme_nennt_die_voreinstellungen() -> None:
-    """The table of keys in the README shows the defaults from konfig.py."""
+    """The table of keys in the README shows the defaults from konfig/einstellungen.py."""
     abschnitt = _readme_abschnitt()
     for key, wert in _voreinstellungen().items():
         assert f"| `{key}` | `{wert}` |" in abschnitt, key

@@ -1,6 +1,6 @@
 """The district: its Kommunen and their aliases, the quota period, and name matching.
 
-How a district is configured (``wrm.toml``) is konfig.py's business; this is the model.
+How a district is configured (``wrm.toml``) is the business of the konfig package; this is the model.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ class Bezirk:
             for name in (kommune.name, *kommune.aliase):
                 schluessel = namensschluessel(name)
                 bisher = self._namen.get(schluessel)
-                if bisher is not None and bisher != kommune.name:  # konfig.py says it in German
+                if bisher is not None and bisher != kommune.name:  # konfig says it in German
                     raise ValueError(f"{name!r} names both {bisher!r} and {kommune.name!r}")
                 self._namen[schluessel] = kommune.name
         # Very short aliases would match by chance inside other words.
