@@ -4,38 +4,29 @@ auswerten``, then the optimal proposal. Registered on the app in cli/befehle.py.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from wrm_cli.berichte.formate import AUSGLEICH
-from wrm_cli.cli.berichtsausgabe import bericht_ausgeben, geschrieben
-from wrm_cli.cli.lauf import bericht_erstellen, einstellungen_und_stichtag
+from wrm_cli.cli.lauf import bericht_lesen, einstellungen_und_stichtag, ergebnis_ausgeben
 from wrm_cli.cli.optionen import (
     ArchivOption,
     AusgabeOption,
     DebugOption,
+    EingabenArgument,
     KonfigOption,
     RekursivOption,
     StichtagOption,
     format_option,
     format_waehlen,
 )
-from wrm_cli.cli.schutz import EXIT_DATENFEHLER, EXIT_OK, geschuetzt
+from wrm_cli.cli.schutz import geschuetzt
 from wrm_cli.fehler import KonfigFehler
 
 
 def ausgleich(
-    eingaben: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            metavar="EINGABE",
-            help="Meldungsdateien (.xlsx, .xls, .ods, .csv) und/oder Ordner mit solchen Dateien. "
-            "Ohne Eingabe, aber mit Archiv: der Bericht zum --stichtag aus dem Archiv.",
-            show_default=False,
-        ),
-    ] = None,
+    eingaben: EingabenArgument = None,
     nur_sofort: Annotated[
         bool,
         typer.Option(
@@ -83,26 +74,11 @@ def ausgleich(
                 "--stichtag DATUM einen Bericht aus dem Archiv – bitte nicht beides angeben."
             )
         archivdatei = archiv or einstellungen.archiv
-        if not eingaben and archivdatei is None:
-            raise KonfigFehler(
-                "Bitte Meldungsdateien oder Ordner angeben, z. B. wrm ausgleich eingang/ – "
-                "oder mit --archiv DATEI --stichtag DATUM einen Bericht aus dem Archiv."
-            )
         # The proposal is no evaluation of its own: it keeps nothing in the archive.
-        bericht = bericht_erstellen(
-            eingaben, einstellungen, tag, rekursiv, archivdatei, aufbewahren=False
-        )
+        bericht = bericht_lesen("ausgleich", eingaben, einstellungen, tag, rekursiv, archivdatei)
         bericht = mit_ausgleich(bericht, "sofort" if nur_sofort else "gesamt", grenze)
-        eigene = [*bericht.gelesene_dateien, *bericht.unlesbare_dateien]
-        if archivdatei is not None:
-            eigene.append(archivdatei)
-        ersetzt = bericht_ausgeben(gewaehlt, bericht, ausgabe, eigene)
-        if ausgabe is not None:
-            zeilen = geschrieben(bericht, ausgabe, ersetzt)
-            zeilen[0] = zeilen[0].replace("Bericht geschrieben", "Vorschlag geschrieben", 1)
-            for zeile in zeilen:
-                typer.echo(zeile, err=True)
-        raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
+        eigene = [*bericht.gelesene_dateien, *bericht.unlesbare_dateien, archivdatei]
+        ergebnis_ausgeben(gewaehlt, bericht, ausgabe, eigene, "Vorschlag")
 
 
 def _km_lesen(text: str | None) -> float | None:

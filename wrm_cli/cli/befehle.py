@@ -30,6 +30,7 @@ from wrm_cli.cli.optionen import (
     AusgabeOption,
     AuswertenFormatOption,
     DebugOption,
+    EingabenArgument,
     KonfigOption,
     PruefenFormatOption,
     RekursivOption,
@@ -99,15 +100,7 @@ def hauptbefehl(
     ),
 )
 def auswerten(
-    eingaben: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            metavar="EINGABE",
-            help="Meldungsdateien (.xlsx, .xls, .ods, .csv) und/oder Ordner mit solchen Dateien. "
-            "Ohne Eingabe, aber mit Archiv: der Bericht zum --stichtag aus dem Archiv.",
-            show_default=False,
-        ),
-    ] = None,
+    eingaben: EingabenArgument = None,
     format_: AuswertenFormatOption = None,
     ausgabe: AusgabeOption = None,
     stichtag: StichtagOption = None,

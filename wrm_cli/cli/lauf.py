@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from wrm_cli.cli.berichtsausgabe import nichts_auszuwerten
+from wrm_cli.berichte.formate import Format
+from wrm_cli.cli.berichtsausgabe import bericht_ausgeben, geschrieben, nichts_auszuwerten
 from wrm_cli.cli.optionen import stichtag_lesen
-from wrm_cli.cli.schutz import EXIT_UNLESBAR, fehler_melden
+from wrm_cli.cli.schutz import EXIT_DATENFEHLER, EXIT_OK, EXIT_UNLESBAR, fehler_melden
+from wrm_cli.fehler import KonfigFehler
 
 if TYPE_CHECKING:
     from wrm_cli.ergebnis import Auswertungsbericht
@@ -79,3 +82,39 @@ def bericht_erstellen(
                 typer.echo(befund.text, err=True)
         fehler_melden(nichts_auszuwerten(bericht), EXIT_UNLESBAR)
     return bericht
+
+
+def bericht_lesen(
+    befehl: str,
+    eingaben: list[Path],
+    einstellungen: Einstellungen,
+    tag: dt.date,
+    rekursiv: bool,
+    archiv: Path | None,
+) -> Auswertungsbericht:
+    """The report a command builds on without being an evaluation of its own (ausgleich,
+    prognose): from the files, keeping nothing; without files, from the archive."""
+    if not eingaben and archiv is None:
+        raise KonfigFehler(
+            f"Bitte Meldungsdateien oder Ordner angeben, z. B. wrm {befehl} eingang/ – "
+            "oder mit --archiv DATEI --stichtag DATUM einen Bericht aus dem Archiv."
+        )
+    return bericht_erstellen(eingaben, einstellungen, tag, rekursiv, archiv, aufbewahren=False)
+
+
+def ergebnis_ausgeben(
+    gewaehlt: Format[Any],
+    bericht: Auswertungsbericht,
+    ausgabe: Path | None,
+    eigene: Sequence[Path | None],
+    was: str,
+) -> NoReturn:
+    """Screen or file (never over one of ``eigene``, the run's own files); after a file
+    the lines ``geschrieben`` gives, "<was> geschrieben: …" first; the exit code."""
+    ersetzt = bericht_ausgeben(gewaehlt, bericht, ausgabe, [p for p in eigene if p is not None])
+    if ausgabe is not None:
+        zeilen = geschrieben(bericht, ausgabe, ersetzt)
+        zeilen[0] = zeilen[0].replace("Bericht geschrieben", f"{was} geschrieben", 1)
+        for zeile in zeilen:
+            typer.echo(zeile, err=True)
+    raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)

@@ -72,6 +72,16 @@ def format_option(formate: Formate[Any]) -> Any:
 AuswertenFormatOption = Annotated[str | None, format_option(AUSWERTEN)]
 PruefenFormatOption = Annotated[str | None, format_option(PRUEFEN)]
 VerlaufFormatOption = Annotated[str | None, format_option(VERLAUF)]
+# The Meldungen of auswerten, ausgleich and prognose; none: the report from the archive.
+EingabenArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="EINGABE",
+        help="Meldungsdateien (.xlsx, .xls, .ods, .csv) und/oder Ordner mit solchen Dateien. "
+        "Ohne Eingabe, aber mit Archiv: der Bericht zum --stichtag aus dem Archiv.",
+        show_default=False,
+    ),
+]
 StichtagOption = Annotated[
     str | None,
     typer.Option(

@@ -9,11 +9,11 @@ from typing import Annotated
 import typer
 
 from wrm_cli.berichte.formate import PROGNOSE
-from wrm_cli.cli.berichtsausgabe import bericht_ausgeben, geschrieben
-from wrm_cli.cli.lauf import bericht_erstellen, einstellungen_und_stichtag
+from wrm_cli.cli.lauf import bericht_lesen, einstellungen_und_stichtag, ergebnis_ausgeben
 from wrm_cli.cli.optionen import (
     AusgabeOption,
     DebugOption,
+    EingabenArgument,
     KonfigOption,
     RekursivOption,
     StichtagOption,
@@ -21,20 +21,11 @@ from wrm_cli.cli.optionen import (
     format_waehlen,
     stichtag_lesen,
 )
-from wrm_cli.cli.schutz import EXIT_DATENFEHLER, EXIT_OK, geschuetzt
-from wrm_cli.fehler import KonfigFehler
+from wrm_cli.cli.schutz import geschuetzt
 
 
 def prognose(
-    eingaben: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            metavar="EINGABE",
-            help="Meldungsdateien (.xlsx, .xls, .ods, .csv) und/oder Ordner mit solchen Dateien. "
-            "Ohne Eingabe, aber mit Archiv: der Bericht zum --stichtag aus dem Archiv.",
-            show_default=False,
-        ),
-    ] = None,
+    eingaben: EingabenArgument = None,
     prognosedatei: Annotated[
         Path | None,
         typer.Option(
@@ -91,22 +82,8 @@ def prognose(
         bis_tag = stichtag_lesen(bis, "--bis")
         einstellungen, tag = einstellungen_und_stichtag(eingaben, konfig, stichtag)
         archivdatei = archiv or einstellungen.archiv
-        if not eingaben and archivdatei is None:
-            raise KonfigFehler(
-                "Bitte Meldungsdateien oder Ordner angeben, z. B. wrm prognose eingang/ – "
-                "oder mit --archiv DATEI --stichtag DATUM einen Bericht aus dem Archiv."
-            )
         # The forecast is no evaluation of its own: the archive is only read (the trend).
-        bericht = bericht_erstellen(
-            eingaben, einstellungen, tag, rekursiv, archivdatei, aufbewahren=False
-        )
+        bericht = bericht_lesen("prognose", eingaben, einstellungen, tag, rekursiv, archivdatei)
         bericht = mit_prognose(bericht, prognosedatei, bis_tag, archivdatei)
-        eigene = [*bericht.gelesene_dateien, *bericht.unlesbare_dateien]
-        eigene += [pfad for pfad in (archivdatei, prognosedatei) if pfad is not None]
-        ersetzt = bericht_ausgeben(gewaehlt, bericht, ausgabe, eigene)
-        if ausgabe is not None:
-            zeilen = geschrieben(bericht, ausgabe, ersetzt)
-            zeilen[0] = zeilen[0].replace("Bericht geschrieben", "Prognose geschrieben", 1)
-            for zeile in zeilen:
-                typer.echo(zeile, err=True)
-        raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
+        eigene = [*bericht.gelesene_dateien, *bericht.unlesbare_dateien, archivdatei, prognosedatei]
+        ergebnis_ausgeben(gewaehlt, bericht, ausgabe, eigene, "Prognose")
