@@ -4,6 +4,7 @@ auswerten``, then the optimal proposal. Registered on the app in cli/befehle.py.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -11,7 +12,6 @@ import typer
 from wrm_cli.berichte.formate import AUSGLEICH
 from wrm_cli.cli.lauf import bericht_lesen, einstellungen_und_stichtag, ergebnis_ausgeben
 from wrm_cli.cli.optionen import (
-    ArchivOption,
     AusgabeOption,
     DebugOption,
     EingabenArgument,
@@ -48,7 +48,16 @@ def ausgleich(
     ausgabe: AusgabeOption = None,
     stichtag: StichtagOption = None,
     rekursiv: RekursivOption = False,
-    archiv: ArchivOption = None,
+    archiv: Annotated[
+        Path | None,
+        typer.Option(
+            "--archiv",
+            metavar="DATEI",
+            help="Archiv (SQLite-Datei): ohne EINGABE der Vorschlag zum Bericht des "
+            "--stichtag daraus. Wird nur gelesen.",
+            show_default=False,
+        ),
+    ] = None,
     konfig: KonfigOption = None,
     debug: DebugOption = False,
 ) -> None:
