@@ -195,6 +195,10 @@ def test_jede_zelle_wie_im_json(name: str, seiten: Seiten, oeffnen: Any) -> None
         text = besuch.seite.locator("#verlauf").inner_text()
         assert "Verlauf Landkreis Osnabrück" in text and "1.195" in text  # kw10's Σ(1)
         assert besuch.seite.locator("#verlaufsdiagramm-titel").count() == 1
+        (laer,) = [z for z in daten["zeilen"] if z["kommune"] == "Bad Laer"]
+        seit = aenderung(laer["veraenderung"]["fehlender_wohnraum"])
+        abschnitt = besuch.seite.locator("#kommune-bad-laer").inner_text()
+        assert f"Verlauf: fehlender Wohnraum seit dem 09.03.2016 {seit}." in abschnitt
     kennzahlen = besuch.seite.evaluate(ZELLEN_JS, "#kennzahltabelle")
     assert [z[1] for z in kennzahlen] == [zahl(daten["kennzahlen"][k]) for k in KENNZAHLEN]
     if name == "archiv":

@@ -149,8 +149,12 @@ class Kommunenteil:
 def _verlauf_satz(bericht: Auswertungsbericht, name: str, hat_zeile: bool) -> str:
     """The Kommune's history in one line, from the comparison run of the archive."""
     vergleich = bericht.vergleich
-    if vergleich is None:
-        return ""  # said once for all (verlauf_alle)
+    if vergleich is None:  # short: the why is said once for all (verlauf_alle)
+        return (
+            "Verlauf: kein früherer Stichtag."
+            if bericht.verlauf
+            else "Verlauf: keiner (ohne Archiv)."
+        )
     seit = datum_deutsch(vergleich.stichtag)
     if not hat_zeile:
         return f"Verlauf: keine Zeile in dieser Auswertung, kein Vergleich mit dem {seit}."
@@ -163,7 +167,7 @@ def _verlauf_satz(bericht: Auswertungsbericht, name: str, hat_zeile: bool) -> st
 
 
 def verlauf_alle(bericht: Auswertungsbericht) -> str | None:
-    """Without a comparison run, one line for every section instead of one in each."""
+    """Without a comparison run, why no section has a change (once, above them)."""
     if bericht.vergleich is not None:
         return None
     if bericht.verlauf:
