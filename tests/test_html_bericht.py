@@ -155,7 +155,14 @@ def test_autoescape_fuer_jede_vorlage() -> None:
     assert {"bericht.html.j2", "verlauf.html.j2", "ausgleich.html.j2", "prognose.html.j2"} <= set(
         namen
     )
-    assert all(env.autoescape is True for _ in namen)
+    assert env.autoescape is True
+    assert env.loader is not None
+    for name in namen:  # each output expression of each template goes through escape()
+        quelle = env.loader.get_source(env, name)[0]
+        code = str(env.compile(quelle, name, raw=True))
+        ausgaben = quelle.count("{{")
+        assert ausgaben > 0 and code.count("escape(") >= ausgaben, name
+        assert "|safe" not in quelle.replace(" ", "") and "Markup" not in quelle, name
     vorlage = env.from_string("{{ text }}")
     assert vorlage.render(text=XSS_SKRIPT) == "&lt;script&gt;alert(1)&lt;/script&gt;"
 
