@@ -130,6 +130,7 @@ def test_tabellen_zugaenglich_und_anker_je_kommune(tmp_path: Path) -> None:
     )
     assert 'href="#kommune-bad-laer"' in html
     assert verweise_treffen(html) >= 2 * 21
+    assert "<caption>Auswertung, Stichtag 16.03.2016, Stand der Daten 16.03.2016</caption>" in html
     abschnitt = html.split('id="kommune-bad-laer">', 1)[1].split("</section>", 1)[0]
     assert "<p>Verlauf: keiner (ohne Archiv).</p>" in abschnitt
     assert "<p>Verlauf: keiner – ohne Archiv (--archiv) kennt wrm keine früheren Stichtage" in html

@@ -107,6 +107,8 @@ def _auswertung(bericht: Auswertungsbericht, anker: dict[str, str]) -> dict[str,
         ],
         "einzeln": [titelzeilen[s] for s in spalten[1 + len(gruppiert) :]],
         "zeilen": zeilen,
+        "titel": f"Auswertung, Stichtag {datum_deutsch(bericht.stichtag)}, "
+        f"{b.stand_der_daten(bericht)}",
         "gesamt": b.gesamt_bezeichnung(bericht),
         "summen": summen,
         "fussnote": b.gesamt_fussnote(bericht),

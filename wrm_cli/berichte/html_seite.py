@@ -30,7 +30,7 @@ _UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 @functools.cache
 def umgebung() -> Environment:
     """Autoescape for every template whatever its name: each text from an input (Kommune,
-    contact, file, Befund) is escaped; only the SVG the charts draw is marked safe."""
+    contact, file, Befund) is escaped, the charts' SVG included; nothing is marked safe."""
     env = Environment(
         loader=PackageLoader("wrm_cli.berichte", "html"),
         autoescape=True,
