@@ -7,7 +7,7 @@ from typing import Any
 
 from wrm_cli.berichte.html_seite import Tabelle, dateien_und_befunde, seite
 from wrm_cli.berichte.prognose_saetze import fusszeilen, kopfzeilen, prognose_von, titel
-from wrm_cli.berichte.prognose_text import _tabelle as prognosetabelle
+from wrm_cli.berichte.prognose_text import prognosetabelle
 from wrm_cli.ergebnis import Auswertungsbericht
 from wrm_cli.werte import datum_deutsch
 

@@ -66,7 +66,7 @@ def _zellen(prognose: Prognose, k: Kommunenprognose) -> list[str]:
     return zellen
 
 
-def _tabelle(bericht: Auswertungsbericht) -> tuple[tuple[tuple[str, bool], ...], list[list[str]]]:
+def prognosetabelle(bericht: Auswertungsbericht) -> tuple[tuple[tuple[str, bool], ...], list[list[str]]]:
     prognose = prognose_von(bericht)
     zeilen = [_zellen(prognose, k) for k in prognose.kommunen]
     zeilen.append(_zellen(prognose, prognose.bezirk_gesamt))
@@ -78,7 +78,7 @@ def _befunde(bericht: Auswertungsbericht) -> list[str]:
 
 
 def als_text(bericht: Auswertungsbericht) -> str:
-    spalten, zeilen = _tabelle(bericht)
+    spalten, zeilen = prognosetabelle(bericht)
     breiten = [
         max([len(z[nr]) for z in zeilen] + [len(titel_)]) for nr, (titel_, _) in enumerate(spalten)
     ]
@@ -107,7 +107,7 @@ def _md(zellen: list[str]) -> str:
 
 
 def als_markdown(bericht: Auswertungsbericht) -> str:
-    spalten, zeilen = _tabelle(bericht)
+    spalten, zeilen = prognosetabelle(bericht)
     kopf = kopfzeilen(bericht)
     ausgabe = [f"## {kopf[0]}", "", *(f"{z}  " for z in kopf[1:]), ""]
     ausgabe.append(_md([titel_ for titel_, _ in spalten]))
@@ -125,7 +125,7 @@ def als_csv(bericht: Auswertungsbericht) -> str:
     German, weeks with a decimal comma), then after an empty line the title and notes."""
     puffer = io.StringIO()
     schreiber = csv.writer(puffer, delimiter=";", lineterminator="\r\n")
-    spalten, zeilen = _tabelle(bericht)
+    spalten, zeilen = prognosetabelle(bericht)
     schreiber.writerow(["Warnung", *(titel_ for titel_, _ in spalten[1:])])
     for texte in zeilen:
         schreiber.writerow(["ja" if texte[0] else "", textzelle(texte[1]), *texte[2:]])
