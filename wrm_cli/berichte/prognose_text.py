@@ -66,7 +66,11 @@ def _zellen(prognose: Prognose, k: Kommunenprognose) -> list[str]:
     return zellen
 
 
-def prognosetabelle(bericht: Auswertungsbericht) -> tuple[tuple[tuple[str, bool], ...], list[list[str]]]:
+Spalten = tuple[tuple[str, bool], ...]  # (title, right-aligned)
+
+
+def prognosetabelle(bericht: Auswertungsbericht) -> tuple[Spalten, list[list[str]]]:
+    """The columns and the rows (each Kommune, then the district) of the forecast table."""
     prognose = prognose_von(bericht)
     zeilen = [_zellen(prognose, k) for k in prognose.kommunen]
     zeilen.append(_zellen(prognose, prognose.bezirk_gesamt))
