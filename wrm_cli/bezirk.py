@@ -1,6 +1,7 @@
 """The district: its Kommunen and their aliases, the quota period, and name matching.
 
-How a district is configured (``wrm.toml``) is the business of the konfig package; this is the model.
+How a district is configured (``wrm.toml``) is the konfig package's business; this is
+the model.
 """
 
 from __future__ import annotations
