@@ -61,6 +61,12 @@ BEISPIELE = {
         "wrm prognose eingang/ --archiv archiv.sqlite      mit Spanne aus dem Verlauf",
         "wrm prognose eingang/ -o prognose.xlsx            als Excel-Datei",
     ],
+    "erinnern": [
+        "wrm erinnern eingang/                         ein Entwurf je säumige Kommune",
+        "wrm erinnern eingang/ --archiv archiv.sqlite  Adressen auch aus dem Archiv",
+        "wrm erinnern eingang/ -o entwuerfe/           in einen eigenen Ordner",
+        "wrm erinnern eingang/ -f json                 Zusammenfassung als JSON",
+    ],
 }
 
 
@@ -262,6 +268,7 @@ def test_hilfe_nennt_pruefen_einmal() -> None:
         "verlauf",
         "ausgleich",
         "prognose",
+        "erinnern",
     ]
 
 

@@ -20,6 +20,7 @@ from typing import Any, get_args, get_origin, get_type_hints, is_typeddict
 
 import pytest
 from conftest import BEISPIELE, PROJEKT, wrm
+from erinnernhilfen import woche_anlegen
 
 from wrm_cli.ausgleichsergebnis import (
     JsonAusgleichsbericht,
@@ -42,6 +43,7 @@ from wrm_cli.ergebnis import (
     JsonZeile,
     JsonZeilenveraenderung,
 )
+from wrm_cli.erinnerungsergebnis import JsonEntwurf, JsonErinnerungen
 from wrm_cli.prognoseergebnis import (
     JsonPrognosebericht,
     JsonPrognosebezirk,
@@ -92,6 +94,8 @@ README_OBJEKTE: dict[str, type] = {
     ),
     "`spanne` von `wrm prognose`": JsonSpanne,
     "Monat (in `verteilung` von `wrm prognose`)": JsonVerteilung,
+    "Erinnerungen (`wrm erinnern`)": JsonErinnerungen,
+    "Entwurf (in `entwuerfe` von `wrm erinnern`)": JsonEntwurf,
 }
 DOKUMENTE = (
     JsonAuswertungsbericht,
@@ -101,6 +105,7 @@ DOKUMENTE = (
     JsonMeldungen,
     JsonAusgleichsbericht,
     JsonPrognosebericht,
+    JsonErinnerungen,
 )
 # The three example weeks (folder, Stichtag) the archive of the comparison is built from.
 WOCHEN = (
@@ -333,6 +338,7 @@ def test_schluessel_in_der_reihenfolge_des_readme(
     kommunenverlauf: dict[str, Any],
     meldeverhalten: dict[str, Any],
     prognose: dict[str, Any],
+    erinnern: dict[str, Any],
 ) -> None:
     """The README lists the keys in the order the output writes them."""
     tabelle = _readme_tabelle()
@@ -364,6 +370,7 @@ def test_schluessel_in_der_reihenfolge_des_readme(
     }
     beispiele |= _ausgleich_beispiele()
     beispiele |= _prognose_beispiele(prognose)
+    beispiele |= _erinnern_beispiele(erinnern)
     assert set(beispiele) == set(README_OBJEKTE.values())
     for objekt, typ in README_OBJEKTE.items():
         for beispiel in beispiele[typ]:
@@ -478,4 +485,49 @@ def test_prognose_hat_genau_die_schluessel_der_typen(prognose: dict[str, Any]) -
         JsonSpanne,
         JsonVerteilung,
         JsonBefund,
+    }
+
+
+# --- wrm erinnern ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def erinnern(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The README's week: Fürstenau missing, Melle stale."""
+    ordner = tmp_path_factory.mktemp("erinnern")
+    woche = woche_anlegen(ordner, BEISPIELE)
+    konfig = BEISPIELE / "erinnern" / "wrm.toml"
+    lauf = wrm("erinnern", woche, "--konfig", konfig, "-f", "json", cwd=ordner)
+    assert lauf.returncode == 0, lauf.stderr
+    daten: dict[str, Any] = json.loads(lauf.stdout)
+    return daten
+
+
+def _erinnern_beispiele(daten: dict[str, Any]) -> dict[Any, list[dict[str, Any]]]:
+    return {JsonErinnerungen: [daten], JsonEntwurf: daten["entwuerfe"]}
+
+
+def test_erinnern_hat_genau_die_schluessel_der_typen_und_des_readme(
+    erinnern: dict[str, Any],
+) -> None:
+    gesehen: set[Any] = set()
+    _pruefen(erinnern, JsonErinnerungen, "erinnern", gesehen)
+    assert gesehen == {JsonErinnerungen, JsonEntwurf}
+    assert erinnern == {
+        "stichtag": "2016-03-16",
+        "entwuerfe": [
+            {
+                "kommune": "Fürstenau",
+                "status": "fehlt",
+                "an": "wohnraum@fuerstenau.example",
+                "datei": "erinnerungen/2016-03-16/Erinnerung_Fuerstenau.eml",
+            },
+            {
+                "kommune": "Melle",
+                "status": "veraltet",
+                "an": "wohnraum@melle.example",
+                "datei": "erinnerungen/2016-03-16/Erinnerung_Melle.eml",
+            },
+        ],
+        "ohne_adresse": [],
     }

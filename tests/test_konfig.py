@@ -15,6 +15,7 @@ from conftest import BEISPIELE, PROJEKT, wrm
 from wrm_cli.fehler import KonfigFehler
 from wrm_cli.konfig import (
     Einstellungen,
+    Erinnerungseinstellungen,
     Grenzen,
     Prognoseeinstellungen,
     einstellungen_bestimmen,
@@ -96,8 +97,8 @@ def _meldung(tmp_path: Path, inhalt: str | bytes) -> tuple[Path, str]:
 
 
 MOEGLICHE_ABSCHNITTE = (
-    "[bezirk], [quote], [hinweise], [grenzen], [archiv], [ausgleich], [prognose], [[kommunen]], "
-    "[[anrechnung]]"
+    "[bezirk], [quote], [hinweise], [grenzen], [archiv], [ausgleich], [prognose], [erinnerung], "
+    "[[kommunen]], [[anrechnung]]"
 )
 
 
@@ -447,6 +448,7 @@ def _voreinstellungen() -> dict[str, object]:
         *dataclasses.fields(Einstellungen),
         *dataclasses.fields(Grenzen),
         *dataclasses.fields(Prognoseeinstellungen),
+        *dataclasses.fields(Erinnerungseinstellungen),
     ]
     return {f.name.removeprefix("archiv_"): f.default for f in felder if isinstance(f.default, int)}
 

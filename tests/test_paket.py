@@ -103,7 +103,7 @@ def test_kern_kennt_weder_typer_noch_rich() -> None:
     assert not {"typer", "rich", "click"} & {m.split(".")[0] for m in module}
 
 
-@pytest.mark.parametrize("befehl", ["auswerten", "pruefen", "vorlage", "prognose"])
+@pytest.mark.parametrize("befehl", ["auswerten", "pruefen", "vorlage", "prognose", "erinnern"])
 def test_readme_nennt_jeden_befehl_und_jede_option(befehl: str) -> None:
     readme = (PROJEKT / "README.md").read_text("utf-8")
     ergebnis = wrm(befehl, "--help")

@@ -48,6 +48,8 @@ class Kommune:
     anteil: float | None = None
     # Places of Land facilities it hosts, by [[anrechnung]] art: (("landeseinrichtung", 600),)
     plaetze: tuple[tuple[str, int], ...] = ()
+    # Where ``wrm erinnern`` writes when no Meldung names an address (adressen.py checked).
+    email: str | None = None
 
     @property
     def koordinaten(self) -> tuple[float, float] | None:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from wrm_cli import __version__
-from wrm_cli.archiv import Archiv, Leser, oeffnen
+from wrm_cli.archiv import Archiv, Archivmeldung, Leser, oeffnen
 from wrm_cli.befunde import sortiert
 from wrm_cli.ergebnis import Auswertungsbericht
 from wrm_cli.fehler import ArchivFehler, KonfigFehler
@@ -141,6 +141,15 @@ def zuweisungsreihe(
         return []
     with geoeffnet(pfad, einstellungen, anlegen=False) as archiv, archiv.lesen() as leser:
         return leser.zuweisungen(bis)
+
+
+def kontakte(pfad: Path, einstellungen: Einstellungen, bis: dt.date) -> dict[str, Archivmeldung]:
+    """For ``wrm erinnern``: each Kommune's newest archived Meldung (Stand up to ``bis``)
+    that names an e-mail address; nothing when the archive does not exist yet. Only reads."""
+    if not pfad.exists():
+        return {}
+    with geoeffnet(pfad, einstellungen, anlegen=False) as archiv, archiv.lesen() as leser:
+        return leser.kontakte(bis)
 
 
 def verlauf(

@@ -114,6 +114,17 @@ class Leser:
         neueste = {meldung.kommune: meldung for meldung in map(_meldung, zeilen)}
         return list(neueste.values())
 
+    def kontakte(self, bis: dt.date) -> dict[str, Archivmeldung]:
+        """Each Kommune's newest Meldung with a Stand up to ``bis`` that names an e-mail
+        address (its latest version): whom ``wrm erinnern`` writes to."""
+        spalten = ", ".join(f"m.{s}" for s in ("id", *MELDUNGSSPALTEN, "version", "eingelesen_am"))
+        zeilen = self._db.execute(
+            f"SELECT {spalten} FROM meldungen m WHERE m.stand <= ? AND trim(m.email) != '' "
+            "ORDER BY m.kommune, m.stand, m.version",
+            (bis.isoformat(),),
+        )
+        return {meldung.kommune: meldung for meldung in map(_meldung, zeilen)}
+
     def summen(
         self, von: dt.date | None = None, bis: dt.date | None = None
     ) -> list[tuple[dt.date, Laufsummen]]:

@@ -23,6 +23,7 @@ from wrm_cli.cli.deutsch import (
     nutzungsfehler_zeigen,
     optionen_eindeutschen,
 )
+from wrm_cli.cli.erinnern import erinnern
 from wrm_cli.cli.konsole import ausgeben
 from wrm_cli.cli.lauf import bericht_erstellen, einstellungen_und_stichtag, fortschritt
 from wrm_cli.cli.optionen import (
@@ -341,6 +342,19 @@ app.command(
         ("wrm prognose eingang/ -o prognose.xlsx", "als Excel-Datei"),
     ),
 )(prognose)
+
+
+app.command(
+    cls=DeutscherBefehl,
+    options_metavar="[OPTIONEN]",
+    short_help="E-Mail-Entwürfe an Kommunen, deren Meldung fehlt, veraltet oder fehlerhaft ist.",
+    epilog=beispiele(
+        ("wrm erinnern eingang/", "ein Entwurf je säumige Kommune"),
+        ("wrm erinnern eingang/ --archiv archiv.sqlite", "Adressen auch aus dem Archiv"),
+        ("wrm erinnern eingang/ -o entwuerfe/", "in einen eigenen Ordner"),
+        ("wrm erinnern eingang/ -f json", "Zusammenfassung als JSON"),
+    ),
+)(erinnern)
 
 
 def main() -> None:

@@ -29,6 +29,7 @@ from wrm_cli.konfig.einstellungen import (
     Anrechnungsregel,
     Ausgleichseinstellungen,
     Einstellungen,
+    Erinnerungseinstellungen,
     Grenzen,
     Prognoseeinstellungen,
     Verteilschluessel,
@@ -56,6 +57,7 @@ __all__ = [
     "Anrechnungsregel",
     "Ausgleichseinstellungen",
     "Einstellungen",
+    "Erinnerungseinstellungen",
     "Grenzen",
     "Prognoseeinstellungen",
     "Verteilschluessel",
@@ -136,6 +138,7 @@ def einstellungen_aus_daten(
         ausgleich=Ausgleichseinstellungen(**ausgleich),
         prognose=Prognoseeinstellungen(**prognose),
         anrechnung=anrechnung,
+        erinnerung=Erinnerungseinstellungen(**abschnitte["erinnerung"]),
         **bezirk,
         **abschnitte["hinweise"],
     )

@@ -62,6 +62,18 @@ class Prognoseeinstellungen:
 
 
 @dataclass(frozen=True)
+class Erinnerungseinstellungen:
+    """How ``wrm erinnern`` writes its drafts ([erinnerung])."""
+
+    # The From of every draft (one address); None: the mail client's account fills it.
+    absender: str | None = None
+    # The lines under "Mit freundlichen Grüßen" (line breaks kept).
+    unterschrift: str | None = None
+    # The answer-by date: the Stichtag plus this many days.
+    frist_tage: int = 3
+
+
+@dataclass(frozen=True)
 class Anrechnungsregel:
     """One [[anrechnung]]: the places of a kind of Land facility a Kommune hosts count
     with ``faktor`` on its share of the assignments, from ``ab`` to ``bis`` (inclusive)."""
@@ -98,3 +110,4 @@ class Einstellungen:
     ausgleich: Ausgleichseinstellungen = field(default_factory=Ausgleichseinstellungen)
     prognose: Prognoseeinstellungen = field(default_factory=Prognoseeinstellungen)
     anrechnung: tuple[Anrechnungsregel, ...] = ()
+    erinnerung: Erinnerungseinstellungen = field(default_factory=Erinnerungseinstellungen)

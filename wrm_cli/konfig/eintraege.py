@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from wrm_cli.adressen import einzelne_adresse, gezeigt
 from wrm_cli.fehler import KonfigFehler
 from wrm_cli.konfig.einstellungen import VERTEILSCHLUESSEL, Grenzen
 from wrm_cli.werte import datum_lesen
@@ -107,6 +108,24 @@ def _auswahl(moeglich: Sequence[str]) -> Leser:
     return lesen
 
 
+def _adresse(wert: Any, wo: str) -> str:
+    """One e-mail address, nothing else (adressen.einzelne_adresse)."""
+    adresse = einzelne_adresse(wert) if isinstance(wert, str) else None
+    if adresse is None:
+        erwartet = 'erwartet wird genau eine Adresse ohne Namen davor, z. B. "wohnraum@melle.de"'
+        text = isinstance(wert, str)
+        kein = "keine einzelne gültige E-Mail-Adresse"
+        raise _falsch(wo, gezeigt(wert) if text else wert, kein, erwartet, art_passt=text)
+    return adresse
+
+
+def _mehrzeilig(wert: Any, wo: str) -> str:
+    """A text whose line breaks stay (a signature); spaces within a line collapse."""
+    _text(wert, wo)
+    zeilen = [" ".join(zeile.split()) for zeile in str(wert).strip().splitlines()]
+    return unicodedata.normalize("NFC", "\n".join(zeilen))
+
+
 _ART = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -142,6 +161,11 @@ ABSCHNITTE: dict[str, dict[str, Leser]] = {
         "schluessel": _auswahl(VERTEILSCHLUESSEL),
         "warnung_wochen": _ganze_zahl(0),
     },
+    "erinnerung": {
+        "absender": _adresse,
+        "unterschrift": _mehrzeilig,
+        "frist_tage": _ganze_zahl(0),
+    },
 }
 KOMMUNE_EINTRAEGE: dict[str, Leser] = {
     "name": _text,
@@ -150,6 +174,7 @@ KOMMUNE_EINTRAEGE: dict[str, Leser] = {
     "laenge": _zahl(-180, 180, beispiel="8.3361"),
     "einwohner": _ganze_zahl(0),
     "anteil": _zahl(0, 100, beispiel="4.5"),
+    "email": _adresse,
 }
 # [[kommunen]] also takes "<art>_plaetze" for every art of an [[anrechnung]].
 PLAETZE = "_plaetze"
