@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 from pathlib import Path
 
 import openpyxl
@@ -42,6 +43,17 @@ def test_adresse_aus_dem_archiv(tmp_path: Path) -> None:
         "und senden.",
     ]
     assert archiv.read_bytes() == vorher  # only read
+    # The same from [archiv] datei of wrm.toml, without --archiv.
+    with (tmp_path / "wrm.toml").open("a", encoding="utf-8") as datei:
+        datei.write('\n[archiv]\ndatei = "archiv.sqlite"\n')
+    aus_konfig = wrm("erinnern", "eingang", "--ueberschreiben", "-f", "json", cwd=tmp_path)
+    assert aus_konfig.returncode == 1, aus_konfig.stderr
+    daten = json.loads(aus_konfig.stdout)
+    assert [(e["kommune"], e["an"]) for e in daten["entwuerfe"]] == [
+        ("Fürstenau", "kai@fuerstenau.example")
+    ]
+    assert daten["ohne_adresse"] == ["Bohmte"]
+    assert archiv.read_bytes() == vorher
     nachricht = entwurf_lesen(tmp_path / ordner / "Erinnerung_Fuerstenau.eml")
     assert [a.addr_spec for a in nachricht["To"].addresses] == ["kai@fuerstenau.example"]
     body = nachricht.get_body(("plain",))

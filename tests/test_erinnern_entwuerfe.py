@@ -277,3 +277,26 @@ def test_ohne_eingabe_ein_satz(eingang: Path) -> None:
     ergebnis = wrm("erinnern", "eingang", "-f", "xml", cwd=eingang.parent)
     assert ergebnis.returncode == 2
     assert ergebnis.stderr == "Fehler: --format „xml“ gibt es nicht – möglich sind text, json.\n"
+
+
+def test_unlesbare_datei_ist_ein_fehlerhafter_fall(eingang: Path) -> None:
+    """A file that cannot be read at all: its Kommune (from the file name) is reminded with
+    what wrm pruefen says about it; the address comes from wrm.toml."""
+    meldung_schreiben(eingang, "Melle")
+    meldung_schreiben(eingang, "Fürstenau")
+    kaputt = eingang / "Meldung_Bohmte.xlsx"
+    kaputt.write_bytes(b"kein Excel")
+    ergebnis = wrm("erinnern", "eingang", cwd=eingang.parent)
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert ergebnis.stdout.splitlines()[1] == (
+        f"  Bohmte (ungültig) an wohnraum@bohmte.example: {ORDNER / 'Erinnerung_Bohmte.eml'}"
+    )
+    pruefung = wrm("pruefen", kaputt, cwd=eingang.parent)
+    assert pruefung.stdout.startswith("✗ Meldung_Bohmte.xlsx: nicht lesbar\n")
+    entwurf = eingang.parent / ORDNER / "Erinnerung_Bohmte.eml"
+    koerper = _koerper(entwurf)
+    assert koerper[4 : 4 + len(pruefung.stdout.splitlines())] == pruefung.stdout.splitlines()
+    assert list(anhaenge(entwurf_lesen(entwurf))) == [
+        "Meldung_Bohmte.xlsx",
+        "Pruefung_Bohmte.txt",
+    ]

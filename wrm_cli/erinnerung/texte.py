@@ -58,11 +58,13 @@ def _anlass(
             f"Bitte tragen Sie den Stand ein (TT.MM.JJJJ) und senden Sie uns die Meldung bis "
             f"zum {bis} erneut – gern auch in der beigefügten Vorlage {anhang}.",
         ]
+    # Without its file (not found among the inputs) the report's first error stands in.
+    befund = pruefung or stand.grund or ""
     return [
-        f"Ihre Meldung {datei} konnten wir zum Stichtag {tag} nicht auswerten. Die Prüfung "
-        "mit „wrm pruefen“ ergibt:",
+        f"Ihre Meldung {datei or 'dieser Woche'} konnten wir zum Stichtag {tag} nicht "
+        "auswerten. Die Prüfung mit „wrm pruefen“ ergibt:",
         "",
-        *(pruefung or "").rstrip("\n").splitlines(),
+        *befund.rstrip("\n").splitlines(),
         "",
         f"Bitte korrigieren Sie die genannten Zellen und senden Sie uns die Meldung bis zum "
         f"{bis} erneut. Die Prüfung liegt dieser E-Mail als Text bei, eine neue Vorlage als "
