@@ -137,3 +137,14 @@ def test_grundlagen_sind_gueltig(tmp_path: Path, endung: str) -> None:
     pfad = tmp_path / f"gut{endung}"
     pfad.write_bytes(GRUNDLAGEN[endung])
     assert beantwortet(pfad).in_ordnung
+
+
+def test_xls_mit_unstimmiger_sektorkette(tmp_path: Path) -> None:
+    """Found by test_zufaellige_bytes: a changed byte in the first sector list of the
+    header makes xlrd fail with a bare assert ("assert s == EOCSID") – still an answer."""
+    daten = bytearray(GRUNDLAGEN[".xls"])
+    daten[64] = 0xFF
+    pfad = tmp_path / "kette.xls"
+    pfad.write_bytes(bytes(daten))
+    pruefung = beantwortet(pfad)
+    assert pruefung.befunde

@@ -37,7 +37,14 @@ def umfang(daten: bytes) -> dict[str, Blattbild]:
             raise ValueError("kein Workbook-Strom")
         strom = bytes(strom[anfang : anfang + laenge])
         return _blaetter(strom)
-    except (xlrd.compdoc.CompDocError, struct.error, IndexError, UnicodeDecodeError) as problem:
+    # xlrd checks parts of the compound file with plain asserts ("assert s == EOCSID").
+    except (
+        xlrd.compdoc.CompDocError,
+        struct.error,
+        IndexError,
+        UnicodeDecodeError,
+        AssertionError,
+    ) as problem:
         raise ValueError("BIFF") from problem
 
 
