@@ -17,7 +17,7 @@ from pathlib import Path
 from wrm_cli import __version__
 from wrm_cli.archiv import Archiv, Archivmeldung, Leser, oeffnen
 from wrm_cli.befunde import sortiert
-from wrm_cli.ergebnis import Auswertungsbericht
+from wrm_cli.ergebnis import Auswertungsbericht, Kommunenstelle
 from wrm_cli.fehler import ArchivFehler, KonfigFehler
 from wrm_cli.konfig import Einstellungen
 from wrm_cli.lesen.lauf import Lauf
@@ -141,6 +141,25 @@ def zuweisungsreihe(
         return []
     with geoeffnet(pfad, einstellungen, anlegen=False) as archiv, archiv.lesen() as leser:
         return leser.zuweisungen(bis)
+
+
+def kommunenverlauf(
+    pfad: Path, einstellungen: Einstellungen, bis: dt.date, stichtage: int = 8
+) -> dict[str, list[Kommunenstelle]]:
+    """For the HTML page: each Kommune's status and fehlender Wohnraum in the reports of
+    the last ``stichtage`` Stichtage up to ``bis`` (the table's formula: max((5), 0) −
+    ((8)+…+(11)), empty when (8)–(11) are all blank). Only reads."""
+    from wrm_cli.auswertung.verlauf import fehlend
+
+    if not pfad.exists():
+        return {}
+    with geoeffnet(pfad, einstellungen, anlegen=False) as archiv, archiv.lesen() as leser:
+        zeilen = leser.fehlend_je_kommune(bis, stichtage)
+    verlauf: dict[str, list[Kommunenstelle]] = {}
+    for tag, kommune, status, felder in zeilen:
+        wert = fehlend(felder) if felder is not None else None
+        verlauf.setdefault(kommune, []).append(Kommunenstelle(tag, status, wert))
+    return verlauf
 
 
 def kontakte(pfad: Path, einstellungen: Einstellungen, bis: dt.date) -> dict[str, Archivmeldung]:

@@ -137,6 +137,15 @@ class Verlaufspunkt:
     veraenderung_fehlend: int | None = None
 
 
+@dataclass(frozen=True)
+class Kommunenstelle:
+    """One Kommune in one Stichtag's report: its status and fehlender Wohnraum then."""
+
+    stichtag: dt.date
+    status: str
+    fehlender_wohnraum: int | None  # None: no row then, or (8)–(11) all blank
+
+
 @dataclass
 class Auswertungsbericht:
     stichtag: dt.date
@@ -170,6 +179,8 @@ class Auswertungsbericht:
     # For the formats that show it (FORMAT.mit_ausgleich, ``wrm ausgleich``): who could
     # temporarily house whom (auswertung/ausgleich.py).
     ausgleich: Ausgleich | None = None
+    # For the HTML page with an archive: each Kommune's last Stichtage, oldest first.
+    kommunenverlauf: dict[str, list[Kommunenstelle]] = field(default_factory=dict)
     # For the formats that show it (FORMAT.mit_prognose, ``wrm prognose``): how long the
     # places last (auswertung/prognose.py).
     prognose: Prognose | None = None

@@ -17,6 +17,7 @@ from wrm_cli.archiv.daten import (
 )
 from wrm_cli.archiv.schema import FELDER, KONTAKT, MELDUNGSSPALTEN, SUMMEN
 from wrm_cli.ergebnis import ZAHLSPALTEN
+from wrm_cli.felder import KAPAZITAETSFELDER
 
 
 def _zeitpunkt() -> str:
@@ -25,6 +26,10 @@ def _zeitpunkt() -> str:
 
 def _datum(wert: str | None) -> dt.date | None:
     return dt.date.fromisoformat(wert) if wert else None
+
+
+def _zahl(wert: Any) -> int | None:
+    return None if wert is None else int(wert)
 
 
 class Leser:
@@ -179,6 +184,31 @@ class Leser:
             werte = reihe.setdefault(dt.date.fromisoformat(tag), {})
             werte[kommune] = None if zuweisungen is None else int(zuweisungen)
         return list(reihe.items())
+
+    def fehlend_je_kommune(
+        self, bis: dt.date, stichtage: int
+    ) -> list[tuple[dt.date, str, str, dict[str, int | None] | None]]:
+        """(Stichtag, Kommune, status, the fields (5) and (8)–(11) of its Meldung or None)
+        in the reports of the last ``stichtage`` Stichtage up to ``bis`` (each its latest
+        run), oldest first."""
+        felder = ("zu_erfuellen", *KAPAZITAETSFELDER)
+        spalten = ", ".join(f"m.{feld}" for feld in felder)
+        zeilen = self._db.execute(
+            f"SELECT l.stichtag, k.kommune, k.status, m.id, {spalten} FROM lauf_kommunen k "
+            "JOIN laeufe l ON l.id = k.lauf_id LEFT JOIN meldungen m ON m.id = k.meldung_id "
+            "WHERE k.lauf_id IN (SELECT max(id) FROM laeufe WHERE stichtag <= ? "
+            "GROUP BY stichtag ORDER BY stichtag DESC LIMIT ?) ORDER BY l.stichtag",
+            (bis.isoformat(), stichtage),
+        )
+        return [
+            (
+                dt.date.fromisoformat(tag),
+                kommune,
+                status,
+                None if mid is None else dict(zip(felder, map(_zahl, werte), strict=True)),
+            )
+            for tag, kommune, status, mid, *werte in zeilen
+        ]
 
     def meldeverhalten(
         self, von: dt.date | None = None, bis: dt.date | None = None

@@ -228,6 +228,15 @@ def verlaufspunkte(summen: Sequence[tuple[dt.date, Laufsummen]]) -> list[Verlauf
     return punkte
 
 
+def fehlend(felder: Mapping[str, Any]) -> int | None:
+    """fehlender Wohnraum as the table computes it: max((5), 0) − ((8)+…+(11)), blanks as
+    0; None when (8)–(11) are all blank."""
+    kapazitaet = [felder.get(key) for key in KAPAZITAETSFELDER]
+    if all(wert is None for wert in kapazitaet):
+        return None
+    return max(int(felder.get("zu_erfuellen") or 0), 0) - sum(int(w or 0) for w in kapazitaet)
+
+
 def kommunenzeile(meldung: Archivmeldung) -> dict[str, Any]:
     """A Meldung's row of the table (auswertung/tabelle.py: summe = (8)+…+(11), blanks as
     0; fehlender_wohnraum = max((5), 0) − summe, empty when (8)–(11) are all blank), as
@@ -236,8 +245,6 @@ def kommunenzeile(meldung: Archivmeldung) -> dict[str, Any]:
     felder = meldung.felder
     kapazitaet = {key: felder.get(key) for key in KAPAZITAETSFELDER}
     summe = sum(int(wert or 0) for wert in kapazitaet.values())
-    bedarf = max(int(felder.get("zu_erfuellen") or 0), 0)
-    leer = all(wert is None for wert in kapazitaet.values())
     return {
         KOMMUNE: meldung.kommune,
         STAND: meldung.stand,
@@ -245,7 +252,7 @@ def kommunenzeile(meldung: Archivmeldung) -> dict[str, Any]:
         "zu_erfuellen": felder.get("zu_erfuellen"),
         **kapazitaet,
         "summe": summe,
-        "fehlender_wohnraum": None if leer else bedarf - summe,
+        "fehlender_wohnraum": fehlend(felder),
         "einschaetzung": felder.get("einschaetzung"),
     }
 

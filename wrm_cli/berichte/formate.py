@@ -43,6 +43,8 @@ class Format(Generic[B]):
     dateiart: str = ""
     # It shows the proposal of ``wrm ausgleich`` when the district has coordinates.
     mit_ausgleich: bool = False
+    # It shows each Kommune's last Stichtage when there is an archive.
+    mit_kommunenverlauf: bool = False
     # It shows how long the places last (``wrm prognose``) when a forecast can be
     # computed ([quote] ende or [prognose] datei).
     mit_prognose: bool = False
@@ -132,6 +134,7 @@ AUSWERTEN: Formate[Auswertungsbericht] = Formate(
             endungen=(".html", ".htm"),
             mit_ausgleich=True,
             mit_prognose=True,
+            mit_kommunenverlauf=True,
         ),
         Format(
             "word",

@@ -24,7 +24,7 @@ from wrm_cli.berichte.html_seite import (
 from wrm_cli.berichte.html_verlauf import bezirksdiagramm, html_tabelle
 from wrm_cli.berichte.svg_diagramm import balkendiagramm
 from wrm_cli.berichte.verlauf_spalten import bezirkstabelle
-from wrm_cli.ergebnis import BERICHTSSPALTEN, ZAHLSPALTEN, Auswertungsbericht
+from wrm_cli.ergebnis import BERICHTSSPALTEN, ZAHLSPALTEN, Auswertungsbericht, Kommunenstelle
 from wrm_cli.felder import KONTAKT_LABELS
 from wrm_cli.werte import datum_deutsch, zahl_de
 
@@ -145,6 +145,7 @@ class Kommunenteil:
     kontakt: list[tuple[str, str]] = field(default_factory=list)
     zeile: list[tuple[str, str, str]] = field(default_factory=list)  # title, text, class
     verlauf: str = ""
+    reihe: str = ""  # its last Stichtage from the archive
     befunde: list[Befund] = field(default_factory=list)
 
 
@@ -166,6 +167,22 @@ def _verlauf_satz(bericht: Auswertungsbericht, name: str, hat_zeile: bool) -> st
     if aenderung is None:
         return f"Verlauf: seit dem {seit} nicht zu vergleichen (fehlender Wohnraum leer)."
     return f"Verlauf: fehlender Wohnraum seit dem {seit} {b.veraenderung(aenderung)}."
+
+
+def reihe_satz(stellen: list[Kommunenstelle]) -> str:
+    """ "Fehlender Wohnraum je Stichtag: 02.03.2016: 12 · 09.03.2016: fehlt · …" """
+    if len(stellen) < 2:
+        return ""
+    teile = []
+    for stelle in stellen:
+        if stelle.fehlender_wohnraum is not None:
+            wert = zahl_de(stelle.fehlender_wohnraum)
+        else:  # no row then, or no housing data in it
+            wert = (
+                "leer" if stelle.status in ("aktuell", "veraltet", "ohne Stand") else stelle.status
+            )
+        teile.append(f"{datum_deutsch(stelle.stichtag)}: {wert}")
+    return "Fehlender Wohnraum je Stichtag: " + " · ".join(teile) + "."
 
 
 def verlauf_alle(bericht: Auswertungsbericht) -> str | None:
@@ -204,6 +221,7 @@ def _kommunen(bericht: Auswertungsbericht, anker: dict[str, str]) -> list[Kommun
                 if kontakt.get(key)
             ],
             verlauf=_verlauf_satz(bericht, stand.kommune, daten is not None),
+            reihe=reihe_satz(bericht.kommunenverlauf.get(stand.kommune, [])),
             befunde=befunde.get(stand.kommune, []),
         )
         if daten is not None:

@@ -25,7 +25,12 @@ from wrm_cli.cli.deutsch import (
 )
 from wrm_cli.cli.erinnern import erinnern
 from wrm_cli.cli.konsole import ausgeben
-from wrm_cli.cli.lauf import bericht_erstellen, einstellungen_und_stichtag, fortschritt
+from wrm_cli.cli.lauf import (
+    bericht_erstellen,
+    einstellungen_und_stichtag,
+    fortschritt,
+    mit_beigaben,
+)
 from wrm_cli.cli.optionen import (
     ArchivOption,
     AusgabeOption,
@@ -151,16 +156,7 @@ def auswerten(
         bericht = bericht_erstellen(
             eingaben, einstellungen, tag, rekursiv, archivdatei, vergleich_am
         )
-        if gewaehlt.mit_ausgleich and bericht.bezirk.hat_koordinaten:
-            from wrm_cli.ablauf import mit_ausgleich
-
-            bericht = mit_ausgleich(bericht)
-        ende = bericht.bezirk.quote_ende
-        vorhersehbar = einstellungen.prognose.datei or (ende and ende >= bericht.stichtag)
-        if gewaehlt.mit_prognose and vorhersehbar:  # [quote] ende or [prognose] datei
-            from wrm_cli.ablauf import mit_prognose
-
-            bericht = mit_prognose(bericht, archiv=archivdatei)
+        bericht = mit_beigaben(gewaehlt, bericht, archivdatei)
         if gewaehlt.terminal and ausgabe is None and sys.stdout.isatty():
             # In colour; a file or pipe gets the same lines from the format's writer.
             from rich.console import Console

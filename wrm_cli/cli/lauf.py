@@ -118,3 +118,27 @@ def ergebnis_ausgeben(
         for zeile in zeilen:
             typer.echo(zeile, err=True)
     raise typer.Exit(EXIT_DATENFEHLER if bericht.hat_fehler else EXIT_OK)
+
+
+def mit_beigaben(
+    gewaehlt: Format[Any], bericht: Auswertungsbericht, archiv: Path | None
+) -> Auswertungsbericht:
+    """What the chosen format of ``wrm auswerten`` shows beyond the table: the Ausgleich
+    (when the district has coordinates), the Prognose (when [quote] ende or [prognose]
+    datei allows one) and each Kommune's last Stichtage (with an archive)."""
+    from dataclasses import replace
+
+    from wrm_cli.ablauf import mit_ausgleich, mit_prognose
+
+    if gewaehlt.mit_ausgleich and bericht.bezirk.hat_koordinaten:
+        bericht = mit_ausgleich(bericht)
+    ende = bericht.bezirk.quote_ende
+    vorhersehbar = bericht.einstellungen.prognose.datei or (ende and ende >= bericht.stichtag)
+    if gewaehlt.mit_prognose and vorhersehbar:
+        bericht = mit_prognose(bericht, archiv=archiv)
+    if gewaehlt.mit_kommunenverlauf and archiv is not None:
+        from wrm_cli.chronik import kommunenverlauf
+
+        verlauf = kommunenverlauf(archiv, bericht.einstellungen, bericht.stichtag)
+        bericht = replace(bericht, kommunenverlauf=verlauf)
+    return bericht
