@@ -1,6 +1,7 @@
 """What every command that reads Meldungen does around the reading: its settings and
 Stichtag, the progress bar, the report read from files or repeated from the archive,
-and the end when there is nothing to evaluate."""
+the end when there is nothing to evaluate, what a format shows beyond the table
+(Ausgleich, Prognose, each Kommune's last Stichtage), and writing the result."""
 
 from __future__ import annotations
 
