@@ -10,7 +10,6 @@ Meldungstabelle, so the reader answers that neither a form nor a table was found
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
@@ -36,6 +35,7 @@ from wrm_cli.berichte.beschriftung import stand_der_daten, warnung
 from wrm_cli.berichte.excel_breiten import spaltenbreiten, zeilenhoehe
 from wrm_cli.berichte.excel_zellen import (
     ZAHLFORMAT,
+    als_bytes,
     drucken,
     kopfzeile,
     schreiben,
@@ -159,8 +159,4 @@ def als_xlsx(bericht: Auswertungsbericht) -> bytes:
     assert blatt is not None
     blatt.title = BLATT_AUSGLEICH
     ausgleich_blatt(blatt, bericht)
-    mappe.properties.title = titel(bericht)
-    mappe.properties.creator = f"wrm {__version__}"
-    puffer = io.BytesIO()
-    mappe.save(puffer)
-    return puffer.getvalue()
+    return als_bytes(mappe, titel(bericht))

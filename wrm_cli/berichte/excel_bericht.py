@@ -11,7 +11,6 @@ text: a contact "=HYPERLINK(…)" never becomes a formula.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -48,7 +47,7 @@ from wrm_cli.berichte.excel_verlauf import (
     veraenderung_fehlend,
     vergleich_satz,
 )
-from wrm_cli.berichte.excel_zellen import ANTEILFORMAT, DATUMSFORMAT, ZAHLFORMAT
+from wrm_cli.berichte.excel_zellen import ANTEILFORMAT, DATUMSFORMAT, ZAHLFORMAT, als_bytes
 from wrm_cli.berichte.excel_zellen import GRAU as _GRAU
 from wrm_cli.berichte.excel_zellen import drucken as _drucken
 from wrm_cli.berichte.excel_zellen import kopfzeile as _kopfzeile
@@ -398,12 +397,8 @@ def arbeitsmappe_erstellen(bericht: Auswertungsbericht) -> Workbook:
         from wrm_cli.blaetter import BLATT_PROGNOSE
 
         prognose_blatt(mappe.create_sheet(BLATT_PROGNOSE), bericht)
-    mappe.properties.title = titel(bericht)
-    mappe.properties.creator = f"wrm {__version__}"
     return mappe
 
 
 def als_xlsx(bericht: Auswertungsbericht) -> bytes:
-    puffer = io.BytesIO()
-    arbeitsmappe_erstellen(bericht).save(puffer)
-    return puffer.getvalue()
+    return als_bytes(arbeitsmappe_erstellen(bericht), titel(bericht))

@@ -10,7 +10,6 @@ input it is no report and holds no Meldungstabelle.
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
@@ -19,11 +18,11 @@ from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.pagebreak import Break
 
-from wrm_cli import __version__
 from wrm_cli.berichte.excel_breiten import spaltenbreiten, zeilenhoehe
 from wrm_cli.berichte.excel_zellen import (
     DATUMSFORMAT,
     ZAHLFORMAT,
+    als_bytes,
     drucken,
     kopfzeile,
     schreiben,
@@ -222,8 +221,4 @@ def als_xlsx(bericht: Auswertungsbericht) -> bytes:
     blatt = mappe.active
     assert blatt is not None
     prognose_blatt(blatt, bericht)
-    mappe.properties.title = titel(bericht)
-    mappe.properties.creator = f"wrm {__version__}"
-    puffer = io.BytesIO()
-    mappe.save(puffer)
-    return puffer.getvalue()
+    return als_bytes(mappe, titel(bericht))

@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from wrm_cli import __version__
 from wrm_cli.berichte.excel_breiten import anzeige, zeilenhoehe
 from wrm_cli.ergebnis import Auswertungsbericht
 from wrm_cli.verlaufsergebnis import Verlaufsbericht
 from wrm_cli.werte import datum_deutsch
 
 if TYPE_CHECKING:
+    from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
 ZAHLFORMAT = "#,##0"
 ANTEILFORMAT = "0%"
 DATUMSFORMAT = "DD.MM.YYYY"
 GRAU = "D9D9D9"
+
+
+def als_bytes(mappe: Workbook, titel: str) -> bytes:
+    """The finished workbook as the bytes of an .xlsx, titled and signed by wrm."""
+    mappe.properties.title = titel
+    mappe.properties.creator = f"wrm {__version__}"
+    puffer = io.BytesIO()
+    mappe.save(puffer)
+    return puffer.getvalue()
 
 
 def spaltenname(nummer: int) -> str:

@@ -3,13 +3,11 @@ district, with the same native line chart as the report's sheet Verlauf."""
 
 from __future__ import annotations
 
-import io
-
 from openpyxl import Workbook
 
 from wrm_cli import __version__
 from wrm_cli.berichte.excel_verlauf import ZEILE_KOPF, diagrammtitel, verlauf_blatt
-from wrm_cli.berichte.excel_zellen import drucken, schreiben
+from wrm_cli.berichte.excel_zellen import als_bytes, drucken, schreiben
 from wrm_cli.berichte.verlauf_spalten import leer_satz, tabelle, titel
 from wrm_cli.blaetter import BLATT_VERLAUF
 from wrm_cli.verlaufsergebnis import Verlaufsbericht
@@ -31,8 +29,4 @@ def als_xlsx(bericht: Verlaufsbericht) -> bytes:
             blatt, tabelle(bericht), titel(bericht), unterzeile, diagramm
         )
     drucken(blatt, bericht, quer=True, titelzeilen=f"{ZEILE_KOPF}:{ZEILE_KOPF}")
-    mappe.properties.title = leer_satz(bericht) if bericht.leer else titel(bericht)
-    mappe.properties.creator = f"wrm {__version__}"
-    puffer = io.BytesIO()
-    mappe.save(puffer)
-    return puffer.getvalue()
+    return als_bytes(mappe, leer_satz(bericht) if bericht.leer else titel(bericht))
