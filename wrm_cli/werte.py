@@ -188,6 +188,11 @@ def zahl_de(wert: int | None) -> str:
     return "" if wert is None else f"{wert:,}".replace(",", ".")
 
 
+def kommazahl(wert: float) -> str:
+    """A number as written, with a decimal comma: 10.0 → "10", 24.5 → "24,5"."""
+    return f"{wert:g}".replace(".", ",")
+
+
 def personen(anzahl: int) -> str:
     """1 → "1 Person", 1327 → "1.327 Personen"."""
     return "1 Person" if anzahl == 1 else f"{zahl_de(anzahl)} Personen"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from wrm_cli.ausgleichsergebnis import Ausgleich, Ausgleichsbilanz, Vorschlag
 from wrm_cli.ergebnis import Auswertungsbericht
-from wrm_cli.werte import personen
+from wrm_cli.werte import kommazahl, personen
 
 # The columns of the proposal and of the balance, in this order.
 VORSCHLAG_SPALTEN = ("Zuweisungskommune", "aufnehmende Kommune", "Personen", "km")
@@ -31,11 +31,6 @@ def kopf(bericht: Auswertungsbericht) -> str:
 def dezimal_de(wert: float) -> str:
     """One decimal, German: 3.7654 → "3,8", 1565.45 → "1.565,5"."""
     return f"{wert:,.1f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def zahl_text(wert: float) -> str:
-    """A setting as the user wrote it: 10.0 → "10", 7.5 → "7,5"."""
-    return f"{wert:g}".replace(".", ",")
 
 
 def km_text(vorschlag: Vorschlag) -> str:
@@ -65,7 +60,7 @@ def grundlage_text(ausgleich: Ausgleich) -> str:
 
 
 def reserve_text(ausgleich: Ausgleich) -> str:
-    return f"{zahl_text(ausgleich.reserve_prozent)} % der Plätze"
+    return f"{kommazahl(ausgleich.reserve_prozent)} % der Plätze"
 
 
 def kritische_text(ausgleich: Ausgleich) -> str:
@@ -77,7 +72,7 @@ def kritische_text(ausgleich: Ausgleich) -> str:
 def grenze_text(ausgleich: Ausgleich) -> str:
     if ausgleich.max_km is None:
         return "ohne Entfernungsgrenze"
-    return f"höchstens {zahl_text(ausgleich.max_km)} km"
+    return f"höchstens {kommazahl(ausgleich.max_km)} km"
 
 
 def entfernungen_text(ausgleich: Ausgleich) -> str:

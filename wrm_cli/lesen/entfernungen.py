@@ -12,7 +12,7 @@ from pathlib import Path
 from wrm_cli.bezirk import Bezirk, namensschluessel
 from wrm_cli.fehler import KonfigFehler
 from wrm_cli.lesen.tabelle import csv_zeilen
-from wrm_cli.werte import Roh, anzeigen, ist_leer, zahl_lesen
+from wrm_cli.werte import Roh, anzeigen, ist_leer, kommazahl, zahl_lesen
 
 KOPF = ("kommune_von", "kommune_nach", "km")
 # An unordered pair of official names, the smaller one first.
@@ -64,9 +64,9 @@ def entfernungen_lesen(pfad: Path, bezirk: Bezirk) -> dict[Paar, float]:
         bisher = km_je_paar.setdefault(paar(von, nach), (km, nr))
         if bisher[0] != km:
             raise KonfigFehler(
-                f"{pfad}, Zeile {nr}: {von}–{nach} = {_de(km)} km, aber Zeile {bisher[1]} nennt "
-                f"{_de(bisher[0])} km für dasselbe Paar – bitte nur eine Entfernung angeben "
-                "(sie gilt in beide Richtungen)."
+                f"{pfad}, Zeile {nr}: {von}–{nach} = {kommazahl(km)} km, aber Zeile "
+                f"{bisher[1]} nennt {kommazahl(bisher[0])} km für dasselbe Paar – bitte nur "
+                "eine Entfernung angeben (sie gilt in beide Richtungen)."
             )
     return {p: km for p, (km, _) in km_je_paar.items()}
 
@@ -92,7 +92,3 @@ def _km(pfad: Path, nr: int, wert: Roh) -> float:
         f"{pfad}, Zeile {nr}, Spalte km: „{gezeigt}“ ist keine Entfernung – erwartet wird eine "
         "Zahl ab 0 in Kilometern, z. B. 24,5."
     )
-
-
-def _de(km: float) -> str:
-    return f"{km:g}".replace(".", ",")
