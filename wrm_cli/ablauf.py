@@ -60,6 +60,18 @@ def auswerten(
         return archivieren(offen, bericht, lauf, vergleich_am)
 
 
+def auswerten_mit_lauf(
+    eingaben: Sequence[Path],
+    einstellungen: Einstellungen,
+    stichtag: dt.date,
+    rekursiv: bool = False,
+    fortschritt: Fortschritt | None = None,
+) -> tuple[Auswertungsbericht, Lauf]:
+    """The report without an archive, and the run that read it – for a command that needs
+    the Meldungen themselves (``wrm erinnern``: the contact cells of every file)."""
+    return _auswerten(eingaben, einstellungen, stichtag, rekursiv, fortschritt)
+
+
 def _auswerten(
     eingaben: Sequence[Path],
     einstellungen: Einstellungen,

@@ -83,7 +83,7 @@ def erinnern(
     3 keine Erinnerung nötig (alle Kommunen haben aktuell gemeldet)
     """
     with geschuetzt(debug):
-        from wrm_cli.ablauf import auswerten
+        from wrm_cli.ablauf import auswerten_mit_lauf
         from wrm_cli.erinnerung import erinnern as entwuerfe_schreiben
         from wrm_cli.erinnerung import standardordner
         from wrm_cli.erinnerungsergebnis import als_json, als_text
@@ -101,10 +101,10 @@ def erinnern(
         einstellungen, tag = einstellungen_und_stichtag(eingaben, konfig, stichtag)
         # Nothing readable is no reason to stop: then every Kommune is reminded.
         with fortschritt() as anzeige:
-            bericht = auswerten(eingaben, einstellungen, tag, rekursiv, anzeige, None)
+            bericht, lauf = auswerten_mit_lauf(eingaben, einstellungen, tag, rekursiv, anzeige)
         ordner = ausgabe or standardordner(tag)
         ergebnis = entwuerfe_schreiben(
-            bericht, archiv or einstellungen.archiv, ordner, ueberschreiben
+            bericht, lauf, archiv or einstellungen.archiv, ordner, ueberschreiben
         )
         typer.echo(als_json(ergebnis) if gewaehlt == "json" else als_text(ergebnis), nl=False)
         if not ergebnis.noetig:

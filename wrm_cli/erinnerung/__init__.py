@@ -21,6 +21,7 @@ from wrm_cli.erinnerung.texte import betreff, text
 from wrm_cli.erinnerungsergebnis import ZU_ERINNERN, Entwurf, Erinnerungen, OhneAdresse
 from wrm_cli.fehler import KonfigFehler
 from wrm_cli.konfig import Einstellungen
+from wrm_cli.lesen.lauf import Lauf
 
 
 def standardordner(stichtag: dt.date) -> Path:
@@ -62,23 +63,21 @@ def _pruefungen(
 
 def erinnern(
     bericht: Auswertungsbericht,
+    lauf: Lauf,
     archiv: Path | None,
     ordner: Path,
     ueberschreiben: bool = False,
 ) -> Erinnerungen:
     """Write the drafts into ``ordner``; none over an existing file unless ``ueberschreiben``
-    (every target is checked before the first is written)."""
+    (every target is checked before the first is written). ``lauf``: the run that read
+    the report's files, whose Meldungen keep their contact cells (a faulty one too)."""
     from wrm_cli.chronik import kontakte
-    from wrm_cli.lesen.lauf import einlesen
 
     einstellungen, tag = bericht.einstellungen, bericht.stichtag
     ergebnis = Erinnerungen(tag, ordner)
     zu_erinnern = [s for s in bericht.meldestatus if s.status in ZU_ERINNERN]
     eingaben = [*bericht.gelesene_dateien, *bericht.unlesbare_dateien]
     dateien = {s.kommune: p for s in zu_erinnern if (p := _pfad(s.datei, eingaben))}
-    # The Kommunen's own files once more, for the contact cells (a faulty Meldung keeps
-    # them too) and the check of a faulty one.
-    lauf = einlesen(list(dict.fromkeys(dateien.values())), einstellungen.grenzen)
     fehlerhaft = [
         dateien[s.kommune] for s in zu_erinnern if s.status == "ungültig" and s.kommune in dateien
     ]
