@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
     from wrm_cli.ergebnis import Auswertungsbericht, Pruefbericht
+    from wrm_cli.erinnerungsergebnis import Erinnerungen
     from wrm_cli.verlaufsergebnis import Verlaufsbericht
 
 B = TypeVar("B")  # the report a writer takes
@@ -320,4 +321,13 @@ PROGNOSE: Formate[Auswertungsbericht] = Formate(
         ),
     ),
     voreinstellung="tabelle",
+)
+
+# The summary of ``wrm erinnern`` (the drafts themselves are .eml files).
+ERINNERN: Formate[Erinnerungen] = Formate(
+    (
+        Format("text", "zum Lesen", "wrm_cli.berichte.erinnerung_bericht:als_text"),
+        Format("json", "für andere Programme", "wrm_cli.berichte.erinnerung_bericht:als_json"),
+    ),
+    voreinstellung="text",
 )

@@ -9,17 +9,19 @@ from typing import Annotated
 
 import typer
 
+from wrm_cli.berichte.formate import ERINNERN
+from wrm_cli.cli.konsole import ausgeben
 from wrm_cli.cli.lauf import einstellungen_und_stichtag, fortschritt
 from wrm_cli.cli.optionen import (
     DebugOption,
     KonfigOption,
     RekursivOption,
     StichtagOption,
+    format_option,
+    format_waehlen,
 )
 from wrm_cli.cli.schutz import EXIT_DATENFEHLER, EXIT_OK, EXIT_UNLESBAR, geschuetzt
 from wrm_cli.fehler import KonfigFehler
-
-_FORMATE = ("text", "json")
 
 
 def erinnern(
@@ -58,16 +60,7 @@ def erinnern(
         bool,
         typer.Option("--ueberschreiben", help="Vorhandene Entwürfe ersetzen."),
     ] = False,
-    format_: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="Ausgabeformat der Zusammenfassung: text (Voreinstellung) oder json.",
-            show_default=False,
-        ),
-    ] = None,
+    format_: Annotated[str | None, format_option(ERINNERN)] = None,
     stichtag: StichtagOption = None,
     rekursiv: RekursivOption = False,
     konfig: KonfigOption = None,
@@ -86,11 +79,8 @@ def erinnern(
         from wrm_cli.ablauf import auswerten_mit_lauf
         from wrm_cli.erinnerung import erinnern as entwuerfe_schreiben
         from wrm_cli.erinnerung import standardordner
-        from wrm_cli.erinnerungsergebnis import als_json, als_text
 
-        gewaehlt = (format_ or "text").strip().lower()
-        if gewaehlt not in _FORMATE:
-            raise KonfigFehler(f"--format „{format_}“ gibt es nicht – möglich sind text, json.")
+        gewaehlt = format_waehlen(ERINNERN, format_)
         if not eingaben:
             raise KonfigFehler(
                 "Bitte die Meldungsdateien oder den Ordner der Woche angeben, z. B. "
@@ -106,7 +96,9 @@ def erinnern(
         ergebnis = entwuerfe_schreiben(
             bericht, lauf, archiv or einstellungen.archiv, ordner, ueberschreiben
         )
-        typer.echo(als_json(ergebnis) if gewaehlt == "json" else als_text(ergebnis), nl=False)
+        inhalt = gewaehlt.schreiben(ergebnis)
+        assert isinstance(inhalt, str), gewaehlt.name
+        ausgeben(inhalt, gewaehlt.name)
         if not ergebnis.noetig:
             raise typer.Exit(EXIT_UNLESBAR)
         raise typer.Exit(EXIT_DATENFEHLER if ergebnis.ohne_adresse else EXIT_OK)
