@@ -146,14 +146,19 @@ def _anrechnung_lesen(liste: Any) -> tuple[Anrechnungsregel, ...]:
     return tuple(regeln)
 
 
-def _anteile_pruefen(kommunen: Sequence[Kommune]) -> None:
-    """The fixed key: every Kommune has its share, and the shares sum to 100 %."""
-    if ohne := [k.name for k in kommunen if k.anteil is None]:
+def _jede_kommune_hat(kommunen: Sequence[Kommune], key: str, schluessel: str) -> None:
+    """The key ``schluessel`` of [prognose] needs ``key`` (a Kommune field) everywhere."""
+    if ohne := [k.name for k in kommunen if getattr(k, key) is None]:
         genannt = ", ".join(ohne[:5]) + (f" und {len(ohne) - 5} weitere" if len(ohne) > 5 else "")
         raise KonfigFehler(
-            f'[prognose] schluessel = "fest" braucht „anteil“ bei jeder Kommune unter '
+            f'[prognose] schluessel = "{schluessel}" braucht „{key}“ bei jeder Kommune unter '
             f"[[kommunen]] – es fehlt bei {genannt}."
         )
+
+
+def _anteile_pruefen(kommunen: Sequence[Kommune]) -> None:
+    """The fixed key: every Kommune has its share, and the shares sum to 100 %."""
+    _jede_kommune_hat(kommunen, "anteil", "fest")
     summe = math.fsum(k.anteil or 0 for k in kommunen)
     if abs(summe - 100) > 1e-9:
         raise KonfigFehler(
@@ -164,12 +169,7 @@ def _anteile_pruefen(kommunen: Sequence[Kommune]) -> None:
 
 def _einwohner_pruefen(kommunen: Sequence[Kommune]) -> None:
     """The population key: every Kommune has its population (its own or inherited)."""
-    if ohne := [k.name for k in kommunen if k.einwohner is None]:
-        genannt = ", ".join(ohne[:5]) + (f" und {len(ohne) - 5} weitere" if len(ohne) > 5 else "")
-        raise KonfigFehler(
-            f'[prognose] schluessel = "einwohner" braucht „einwohner“ bei jeder Kommune unter '
-            f"[[kommunen]] – es fehlt bei {genannt}."
-        )
+    _jede_kommune_hat(kommunen, "einwohner", "einwohner")
     if not sum(k.einwohner or 0 for k in kommunen):
         raise KonfigFehler(
             '[prognose] schluessel = "einwohner": die Kommunen haben zusammen 0 Einwohner – '
