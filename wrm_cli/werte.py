@@ -193,6 +193,11 @@ def kommazahl(wert: float) -> str:
     return f"{wert:g}".replace(".", ",")
 
 
+def aufzaehlung(namen: list[str]) -> str:
+    """["A"] → "A", ["A", "B", "C"] → "A, B und C"."""
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " und " + namen[-1]
+
+
 def personen(anzahl: int) -> str:
     """1 → "1 Person", 1327 → "1.327 Personen"."""
     return "1 Person" if anzahl == 1 else f"{zahl_de(anzahl)} Personen"

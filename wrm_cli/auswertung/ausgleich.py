@@ -30,6 +30,7 @@ from wrm_cli.fehler import KonfigFehler
 from wrm_cli.felder import KOMMUNE
 from wrm_cli.konfig import Ausgleichseinstellungen
 from wrm_cli.lesen.entfernungen import Paar, paar
+from wrm_cli.werte import aufzaehlung
 
 ERDRADIUS_KM = 6371.0
 _MM_JE_KM = 1_000_000
@@ -125,7 +126,7 @@ def entfernungen_bestimmen(
     if ohne_lage:
         namen = sorted(ohne_lage, key=sortierschluessel)
         raise KonfigFehler(
-            f"Für den Ausgleich fehlt die Lage von {_aufzaehlung(namen)}: bitte in wrm.toml "
+            f"Für den Ausgleich fehlt die Lage von {aufzaehlung(namen)}: bitte in wrm.toml "
             "bei jeder dieser Kommunen unter [[kommunen]] breite und laenge angeben (z. B. "
             "breite = 52.2031, laenge = 8.3361) oder in der Entfernungsdatei ([ausgleich] "
             "entfernungen) jede Entfernung zu den Kommunen angeben, mit denen sie ausgleichen "
@@ -214,7 +215,3 @@ def _optimal(
     if status != fluss.OPTIMAL:  # whole numbers far inside int64: cannot happen
         raise RuntimeError(f"min-cost flow: {status}")
     return {paar: menge for paar, bogen in boegen.items() if (menge := fluss.flow(bogen)) > 0}
-
-
-def _aufzaehlung(namen: list[str]) -> str:
-    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " und " + namen[-1]

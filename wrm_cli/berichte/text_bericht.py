@@ -25,7 +25,7 @@ from wrm_cli.berichte.beschriftung import (
 from wrm_cli.berichte.prognose_saetze import pressesatz
 from wrm_cli.bezirk import Bezirk
 from wrm_cli.ergebnis import BERICHTSSPALTEN, ZAHLSPALTEN, Auswertungsbericht
-from wrm_cli.werte import datum_deutsch, personen, zahl_de
+from wrm_cli.werte import aufzaehlung, datum_deutsch, personen, zahl_de
 
 _SPALTEN = BERICHTSSPALTEN
 VERAENDERUNG = "veraenderung"  # the key of the change column
@@ -198,17 +198,13 @@ def _genitiv(bezirk: Bezirk) -> str:
     return f"des Bezirks {bezirk.name}"
 
 
-def _aufzaehlung(namen: list[str]) -> str:
-    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " und " + namen[-1]
-
-
 def _veraltet_satz(bericht: Auswertungsbericht) -> str | None:
     """The stale and undated Meldungen in one sentence, unless the warning said it all."""
     teile = []
     if bericht.veraltete and not bericht.daten_veraltet:
         namen = [f"{s.kommune} ({datum_deutsch(s.stand)})" for s in bericht.veraltete if s.stand]
         teile.append(
-            f"die Angaben von {_aufzaehlung(namen)} sind älter als "
+            f"die Angaben von {aufzaehlung(namen)} sind älter als "
             f"{bericht.einstellungen.veraltet_nach_tagen} Tage"
         )
     ohne = [s.kommune for s in bericht.meldestatus if s.status == "ohne Stand"]
@@ -216,7 +212,7 @@ def _veraltet_satz(bericht: Auswertungsbericht) -> str | None:
         teile.append("keine Meldung nennt einen Stand")
     elif ohne:
         verb = "nennt" if len(ohne) == 1 else "nennen"
-        teile.append(f"{_aufzaehlung(ohne)} {verb} keinen Stand")
+        teile.append(f"{aufzaehlung(ohne)} {verb} keinen Stand")
     return "; ".join(teile) if teile else None
 
 
@@ -288,7 +284,7 @@ def als_pressetext(bericht: Auswertungsbericht) -> str:
         fehlen = "fehlt" if len(bericht.fehlende_kommunen) == 1 else "fehlen"
         saetze.append(
             f"Gemeldet haben {gemeldet} der {alle} Kommunen {_genitiv(bezirk)}; es {fehlen} "
-            f"{_aufzaehlung(bericht.fehlende_kommunen)}."
+            f"{aufzaehlung(bericht.fehlende_kommunen)}."
         )
         wem = f"Den {gemeldet} meldenden Kommunen"
     else:
@@ -336,7 +332,7 @@ def als_pressetext(bericht: Auswertungsbericht) -> str:
         groesste = sorted(mangel, key=lambda z: -z["fehlender_wohnraum"])[:3]
         namen = [f"{z['kommune']} ({personen(z['fehlender_wohnraum'])})" for z in groesste]
         saetze.append(
-            f"Wohnraum fehlt in {len(mangel)} Kommunen, am meisten in {_aufzaehlung(namen)}."
+            f"Wohnraum fehlt in {len(mangel)} Kommunen, am meisten in {aufzaehlung(namen)}."
             if len(mangel) > 1
             else f"Wohnraum fehlt nur in {namen[0]}."
         )
@@ -346,7 +342,7 @@ def als_pressetext(bericht: Auswertungsbericht) -> str:
     if kritisch:
         saetze.append(
             f"{len(kritisch)} Kommunen schätzen ihre Lage selbst als kritisch ein: "
-            f"{_aufzaehlung(kritisch)}."
+            f"{aufzaehlung(kritisch)}."
             if len(kritisch) > 1
             else f"{kritisch[0]} schätzt die eigene Lage als kritisch ein."
         )
