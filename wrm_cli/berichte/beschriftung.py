@@ -157,6 +157,11 @@ def _gruppiert(staende: Sequence[Meldestand]) -> str:
     return "; ".join(f"{', '.join(namen)} (Stand {datum})" for datum, namen in gruppen.items())
 
 
+def ohne_meldung(kommunen: Sequence[str]) -> str:
+    """ "Ohne gültige Meldung: Hagen, Melle." – the Kommunen missing from the Gesamt."""
+    return "Ohne gültige Meldung: " + ", ".join(kommunen) + "."
+
+
 def veraltet_zeile(bericht: Auswertungsbericht) -> str:
     """The stale Kommunen in one line, instead of one hint each."""
     tage = bericht.einstellungen.veraltet_nach_tagen

@@ -33,6 +33,7 @@ from wrm_cli.berichte.beschriftung import (
     gesamt_bezeichnung,
     gesamt_fussnote,
     kennzahltitel,
+    ohne_meldung,
     spaltentitel,
     stand_der_daten,
     titel,
@@ -197,9 +198,7 @@ def auswertung_blatt(blatt: Worksheet, bericht: Auswertungsbericht) -> int:
         zeile += 1
     if bericht.fehlende_kommunen:
         zeile += 1
-        _schreiben(
-            blatt, zeile, 1, "Ohne gültige Meldung: " + ", ".join(bericht.fehlende_kommunen) + "."
-        )
+        _schreiben(blatt, zeile, 1, ohne_meldung(bericht.fehlende_kommunen))
 
     if letzte >= ERSTE_DATENZEILE:
         bereiche = {

@@ -11,6 +11,7 @@ from wrm_cli.berichte.beschriftung import (
     gesamt_bezeichnung,
     gesamt_fussnote,
     kennzahltitel,
+    ohne_meldung,
     spaltentitel,
     tabellenzeilen,
     titel,
@@ -67,7 +68,7 @@ def als_markdown(bericht: Auswertungsbericht) -> str:
         if (anders := vergleich_kommunen(bericht)) is not None:
             zeilen += ["", anders]
     if bericht.fehlende_kommunen:
-        zeilen += ["", "Ohne gültige Meldung: " + ", ".join(bericht.fehlende_kommunen) + "."]
+        zeilen += ["", ohne_meldung(bericht.fehlende_kommunen)]
     zeilen += ["", dateien_zusammengefasst(bericht.dateien)]
     if bericht.befunde:
         zeilen += ["", "### Hinweise und Fehler", ""]

@@ -13,6 +13,7 @@ from wrm_cli.berichte.beschriftung import (
     gesamt_bezeichnung,
     gesamt_fussnote,
     kennzahltitel,
+    ohne_meldung,
     spaltentitel,
     stand_der_daten,
     tabellenzeilen,
@@ -172,8 +173,7 @@ def textzeilen(bericht: Auswertungsbericht) -> list[Textzeile]:
         ausgabe.append(zeile)
     ausgabe += _vergleichszeilen(bericht)
     if bericht.fehlende_kommunen:
-        fehlend = "Ohne gültige Meldung: " + ", ".join(bericht.fehlende_kommunen) + "."
-        ausgabe += [Textzeile(""), Textzeile(fehlend)]
+        ausgabe += [Textzeile(""), Textzeile(ohne_meldung(bericht.fehlende_kommunen))]
     ausgabe += [Textzeile(""), Textzeile(dateien_zusammengefasst(bericht.dateien))]
     if bericht.befunde:
         ausgabe += [Textzeile(""), Textzeile("Hinweise und Fehler:")]

@@ -171,7 +171,7 @@ def meldesaetze(bericht: Auswertungsbericht) -> list[str]:
         ]
     saetze = []
     if bericht.fehlende_kommunen:
-        saetze.append("Ohne gültige Meldung: " + ", ".join(bericht.fehlende_kommunen) + ".")
+        saetze.append(beschriftung.ohne_meldung(bericht.fehlende_kommunen))
     if bericht.veraltete:
         saetze.append(beschriftung.veraltet_zeile(bericht))
     ohne = [s.kommune for s in bericht.meldestatus if s.status == "ohne Stand"]

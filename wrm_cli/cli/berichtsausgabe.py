@@ -53,7 +53,7 @@ def nichts_auszuwerten(bericht: Auswertungsbericht) -> str:
 def geschrieben(bericht: Auswertungsbericht, ziel: Path, ersetzt: bool) -> list[str]:
     """The lines after a report was written to a file: the file, what became of the
     inputs, how many errors and hints, which Kommunen are missing."""
-    from wrm_cli.berichte.beschriftung import dateien_zusammengefasst
+    from wrm_cli.berichte.beschriftung import dateien_zusammengefasst, ohne_meldung
 
     fehler = sum(befund.stufe == "fehler" for befund in bericht.befunde)
     hinweise = len(bericht.befunde) - fehler
@@ -69,5 +69,5 @@ def geschrieben(bericht: Auswertungsbericht, ziel: Path, ersetzt: bool) -> list[
         ),
     ]
     if bericht.fehlende_kommunen:
-        zeilen.append("Ohne gültige Meldung: " + ", ".join(bericht.fehlende_kommunen) + ".")
+        zeilen.append(ohne_meldung(bericht.fehlende_kommunen))
     return zeilen
