@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from wrm_cli import __version__
 from wrm_cli.archiv import Archiv, Archivmeldung, Leser, oeffnen
@@ -23,6 +24,8 @@ from wrm_cli.konfig import Einstellungen
 from wrm_cli.lesen.lauf import Lauf
 from wrm_cli.verlaufsergebnis import Art, Verlaufsbericht
 from wrm_cli.werte import datum_deutsch
+
+T = TypeVar("T")
 
 # What the messages of ``wrm auswerten`` offer when the archive cannot be used.
 OHNE_ARCHIV = " Den Bericht ohne Archiv gibt es mit --ohne-archiv."
@@ -132,15 +135,21 @@ def _mit_vergleich(
     return dataclasses.replace(bericht, vergleich=mit, verlauf=reihe)
 
 
+def _gelesen(pfad: Path, einstellungen: Einstellungen, frage: Callable[[Leser], T]) -> T | None:
+    """The answer of a read-only query, or None when the archive does not exist yet (the
+    commands that only read it never create it)."""
+    if not pfad.exists():
+        return None
+    with geoeffnet(pfad, einstellungen, anlegen=False) as archiv, archiv.lesen() as leser:
+        return frage(leser)
+
+
 def zuweisungsreihe(
     pfad: Path, einstellungen: Einstellungen, bis: dt.date
 ) -> list[tuple[dt.date, dict[str, int | None]]]:
     """For the band of ``wrm prognose``: each Kommune's (1) in each Stichtag's report up to
     ``bis`` (nothing when the archive does not exist yet)."""
-    if not pfad.exists():
-        return []
-    with geoeffnet(pfad, einstellungen, anlegen=False) as archiv, archiv.lesen() as leser:
-        return leser.zuweisungen(bis)
+    return _gelesen(pfad, einstellungen, lambda leser: leser.zuweisungen(bis)) or []
 
 
 def kommunenverlauf(
@@ -151,12 +160,9 @@ def kommunenverlauf(
     ((8)+…+(11)), empty when (8)–(11) are all blank). Only reads."""
     from wrm_cli.auswertung.verlauf import fehlend
 
-    if not pfad.exists():
-        return {}
-    with geoeffnet(pfad, einstellungen, anlegen=False) as archiv, archiv.lesen() as leser:
-        zeilen = leser.fehlend_je_kommune(bis, stichtage)
+    zeilen = _gelesen(pfad, einstellungen, lambda leser: leser.fehlend_je_kommune(bis, stichtage))
     verlauf: dict[str, list[Kommunenstelle]] = {}
-    for tag, kommune, status, felder in zeilen:
+    for tag, kommune, status, felder in zeilen or []:
         wert = fehlend(felder) if felder is not None else None
         verlauf.setdefault(kommune, []).append(Kommunenstelle(tag, status, wert))
     return verlauf
@@ -165,10 +171,7 @@ def kommunenverlauf(
 def kontakte(pfad: Path, einstellungen: Einstellungen, bis: dt.date) -> dict[str, Archivmeldung]:
     """For ``wrm erinnern``: each Kommune's newest archived Meldung (Stand up to ``bis``)
     that names an e-mail address; nothing when the archive does not exist yet. Only reads."""
-    if not pfad.exists():
-        return {}
-    with geoeffnet(pfad, einstellungen, anlegen=False) as archiv, archiv.lesen() as leser:
-        return leser.kontakte(bis)
+    return _gelesen(pfad, einstellungen, lambda leser: leser.kontakte(bis)) or {}
 
 
 def verlauf(
